@@ -1,0 +1,107 @@
+package nl.samenspel.core.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The SHA-256 hash chain over a coalition's audit events: each event hashes its own content and
+ * the hash of the event before it, so changing, removing or reordering any stored event breaks every
+ * link after it.
+ */
+public final class AuditChain {
+
+    public static final String GENESIS = "0".repeat(64);
+
+    private AuditChain() {}
+
+    /**
+     * Each field is length-prefixed, so no choice of field values can make two different events
+     * produce the same byte string.
+     */
+    public static String hash(
+            UUID coalitionId,
+            long seq,
+            Instant occurredAt,
+            String actor,
+            String action,
+            String entityType,
+            String entityId,
+            String before,
+            String after,
+            String prevHash) {
+        MessageDigest digest = sha256();
+        for (String field : new String[] {
+            coalitionId.toString(),
+            Long.toString(seq),
+            truncate(occurredAt).toString(),
+            actor,
+            action,
+            entityType,
+            entityId,
+            before,
+            after,
+            prevHash
+        }) {
+            byte[] bytes = field == null ? new byte[0] : field.getBytes(StandardCharsets.UTF_8);
+            digest.update((field == null ? "-1" : Integer.toString(bytes.length)).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) ':');
+            digest.update(bytes);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    public static String hashOf(AuditRecord r) {
+        return hash(
+                r.coalitionId(),
+                r.seq(),
+                r.occurredAt(),
+                r.actor(),
+                r.action(),
+                r.entityType(),
+                r.entityId(),
+                r.before(),
+                r.after(),
+                r.prevHash());
+    }
+
+    /** PostgreSQL keeps microseconds; hash exactly what the database will give back. */
+    public static Instant truncate(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Walks the events in order and reports the first one that does not fit the chain. */
+    public static Verification verify(List<AuditRecord> events) {
+        String expectedPrev = GENESIS;
+        long expectedSeq = 1;
+        for (AuditRecord event : events) {
+            if (event.seq() != expectedSeq) {
+                return Verification.broken(events.size(), expectedSeq, "event " + expectedSeq + " is missing");
+            }
+            if (!expectedPrev.equals(event.prevHash())) {
+                return Verification.broken(
+                        events.size(), event.seq(), "event " + event.seq() + " does not link to the event before it");
+            }
+            if (!hashOf(event).equals(event.hash())) {
+                return Verification.broken(
+                        events.size(), event.seq(), "event " + event.seq() + " was changed after it was written");
+            }
+            expectedPrev = event.hash();
+            expectedSeq++;
+        }
+        return Verification.intact(events.size(), expectedPrev);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

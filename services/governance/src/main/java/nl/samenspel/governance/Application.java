@@ -1,0 +1,71 @@
+package nl.samenspel.governance;
+
+import io.micronaut.runtime.Micronaut;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import nl.samenspel.core.db.DatabaseBootstrap;
+import nl.samenspel.core.db.EmbeddedDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+public final class Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private Application() {}
+
+    public static void main(String[] args) {
+        Map<String, Object> properties = new HashMap<>();
+        String[] environments = new String[0];
+        if (blank(setting("SAMENSPEL_DB_URL", "samenspel.db.url"))) {
+            properties.putAll(startEmbeddedDatabase());
+            environments = new String[] {"dev"};
+        }
+        if (blank(setting("SAMENSPEL_JWT_SECRET", "samenspel.jwt-secret"))) {
+            if (environments.length == 0) {
+                LOG.warn("SAMENSPEL_JWT_SECRET is not set: using a random key; logins end at restart");
+            }
+            properties.put("samenspel.jwt-secret", randomSecret());
+        }
+        Micronaut.build(args)
+                .mainClass(Application.class)
+                .properties(properties)
+                .defaultEnvironments(environments)
+                .start();
+    }
+
+    /** The one-command local run: a real PostgreSQL below ./target, bootstrapped like production. */
+    private static Map<String, Object> startEmbeddedDatabase() {
+        EmbeddedDatabase embedded =
+                EmbeddedDatabase.start(Path.of(System.getProperty("user.dir"), "target", "embedded-postgres"));
+        Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
+        String database = "samenspel";
+        DatabaseBootstrap.createDatabase(embedded.url("postgres"), embedded.superuser(), "", database, false);
+        String url = embedded.url(database);
+        DatabaseBootstrap.applyRoles(url, embedded.superuser(), "");
+        LOG.info("No SAMENSPEL_DB_URL configured: started embedded PostgreSQL with demo data");
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("samenspel.db.url", url.substring(0, url.indexOf('?')));
+        properties.put("samenspel.secure-cookies", "false");
+        properties.put("samenspel.demo-data", "true");
+        return properties;
+    }
+
+    private static String setting(String env, String property) {
+        String value = System.getProperty(property);
+        return blank(value) ? System.getenv(env) : value;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[48];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,10 @@
+package nl.samenspel.governance.identity;
+
+/** What an account may do within one coalition (see ARCHITECTURE.md, "Roles"). */
+public enum CoalitionRole {
+    OPDRACHTGEVER,
+    SECRETARY,
+    REPRESENTATIVE,
+    ACCOUNTANT,
+    OBSERVER
+}

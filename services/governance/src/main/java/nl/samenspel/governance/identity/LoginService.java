@@ -1,0 +1,101 @@
+package nl.samenspel.governance.identity;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.generator.TokenGenerator;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import nl.samenspel.core.problem.ProblemException;
+
+/** Password login for the API and the web UI: throttling, session, signed token. */
+@Singleton
+public class LoginService {
+
+    public static final String SESSION_CLAIM = "sid";
+    public static final String PLATFORM_ADMIN = "PLATFORM_ADMIN";
+
+    private final AccountRepository accounts;
+    private final LoginSessionRepository sessions;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final TokenGenerator tokens;
+    private final Clock clock;
+    private final Duration lifetime;
+
+    public LoginService(
+            AccountRepository accounts,
+            LoginSessionRepository sessions,
+            PasswordHasher hasher,
+            LoginThrottle throttle,
+            TokenGenerator tokens,
+            Clock clock,
+            @Value("${micronaut.security.token.jwt.generator.access-token.expiration:28800}") int lifetimeSeconds) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.lifetime = Duration.ofSeconds(lifetimeSeconds);
+    }
+
+    public record LoggedIn(Account account, String token, long expiresInSeconds) {}
+
+    public LoggedIn login(String email, String password) {
+        String key = Account.normalizeEmail(email);
+        throttle.check(key);
+        Optional<Account> account = key.isEmpty() ? Optional.empty() : accounts.findByEmail(key);
+        boolean ok = hasher.matches(password, account.map(Account::passwordHash).orElse(null));
+        if (!ok) {
+            throttle.recordFailure(key);
+            throw new ProblemException(
+                    HttpStatus.UNAUTHORIZED, "auth.invalid-credentials", "The e-mail address or password is wrong.");
+        }
+        throttle.clear(key);
+        return startSession(account.get());
+    }
+
+    /** Logs in an account that has just proven itself another way (accepting an invitation). */
+    public LoggedIn startSession(Account account) {
+        Instant now = clock.instant();
+        LoginSession session =
+                sessions.save(new LoginSession(UUID.randomUUID(), account.id(), now, now.plus(lifetime), null));
+        Authentication authentication = Authentication.build(
+                account.id().toString(),
+                account.platformAdmin() ? List.of(PLATFORM_ADMIN) : List.of(),
+                Map.of(
+                        SESSION_CLAIM,
+                        session.id().toString(),
+                        "email",
+                        account.email(),
+                        "name",
+                        account.displayName()));
+        String token = tokens.generateToken(authentication, (int) lifetime.toSeconds())
+                .orElseThrow(() -> new IllegalStateException("no token generated"));
+        return new LoggedIn(account, token, lifetime.toSeconds());
+    }
+
+    public void logout(Authentication authentication) {
+        Object sid = authentication.getAttributes().get(SESSION_CLAIM);
+        if (sid != null) {
+            sessions.revoke(UUID.fromString(sid.toString()), clock.instant());
+        }
+    }
+
+    public boolean sessionActive(String sessionId) {
+        try {
+            return sessions.findById(UUID.fromString(sessionId))
+                    .map(s -> s.activeAt(clock.instant()))
+                    .orElse(false);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

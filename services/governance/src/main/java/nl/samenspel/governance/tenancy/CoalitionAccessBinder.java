@@ -1,0 +1,65 @@
+package nl.samenspel.governance.tenancy;
+
+import io.micronaut.core.convert.ArgumentConversionContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpAttributes;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.web.router.UriRouteMatch;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import java.util.Set;
+import nl.samenspel.core.problem.ProblemException;
+import nl.samenspel.governance.coalition.Coalition;
+import nl.samenspel.governance.coalition.CoalitionRepository;
+import nl.samenspel.governance.identity.CoalitionRole;
+import nl.samenspel.governance.identity.CurrentAccount;
+import nl.samenspel.governance.identity.RoleGrants;
+
+/**
+ * Binds {@link CoalitionAccess} from the {@code {coalition}} path segment. A coalition the caller has
+ * no role in is answered exactly like one that does not exist: 404, so slugs do not leak.
+ */
+@Singleton
+class CoalitionAccessBinder implements TypedRequestArgumentBinder<CoalitionAccess> {
+
+    static final String PATH_VARIABLE = "coalition";
+
+    private final CoalitionRepository coalitions;
+    private final RoleGrants grants;
+
+    CoalitionAccessBinder(CoalitionRepository coalitions, RoleGrants grants) {
+        this.coalitions = coalitions;
+        this.grants = grants;
+    }
+
+    @Override
+    public Argument<CoalitionAccess> argumentType() {
+        return Argument.of(CoalitionAccess.class);
+    }
+
+    @Override
+    public BindingResult<CoalitionAccess> bind(
+            ArgumentConversionContext<CoalitionAccess> context, HttpRequest<?> request) {
+        Authentication authentication = request.getUserPrincipal(Authentication.class)
+                .orElseThrow(() -> new ProblemException(
+                        io.micronaut.http.HttpStatus.UNAUTHORIZED, "auth.required", "Log in first."));
+        String slug = request.getAttribute(HttpAttributes.ROUTE_MATCH, UriRouteMatch.class)
+                .map(match -> match.getVariableValues().get(PATH_VARIABLE))
+                .map(Object::toString)
+                .orElseThrow(() -> new IllegalStateException("route has no {coalition} variable"));
+        CurrentAccount account = CurrentAccount.of(authentication);
+        Coalition coalition = coalitions.findBySlug(slug).orElseThrow(CoalitionAccessBinder::notFound);
+        Set<CoalitionRole> roles = grants.rolesOf(account.id(), coalition.id());
+        if (roles.isEmpty()) {
+            throw notFound();
+        }
+        CoalitionAccess access = new CoalitionAccess(coalition, account, roles);
+        return () -> Optional.of(access);
+    }
+
+    static ProblemException notFound() {
+        return ProblemException.notFound("coalition.not-found", "There is no coalition at this address for you.");
+    }
+}

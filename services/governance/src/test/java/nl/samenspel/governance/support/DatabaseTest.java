@@ -1,0 +1,35 @@
+package nl.samenspel.governance.support;
+
+import io.micronaut.test.support.TestPropertyProvider;
+import java.util.HashMap;
+import java.util.Map;
+import nl.samenspel.core.testing.TestDatabase;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Mixed into every {@code @MicronautTest} of this module: the app runs against the real PostgreSQL
+ * that {@link TestDatabase} chose, as the non-owner role, with Flyway as the owner role.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public interface DatabaseTest extends TestPropertyProvider {
+
+    static TestDatabase database() {
+        return TestDatabase.get("governance");
+    }
+
+    @Override
+    default Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(database().micronautProperties());
+        properties.put("samenspel.jwt-secret", "test-secret-test-secret-test-secret-0123456789");
+        properties.put("samenspel.password.bcrypt-cost", "4");
+        properties.put("samenspel.secure-cookies", "false");
+        properties.put("micronaut.server.port", "-1");
+        properties.putAll(extraProperties());
+        return properties;
+    }
+
+    /** Per-class additions, e.g. an SMTP port. */
+    default Map<String, String> extraProperties() {
+        return Map.of();
+    }
+}

@@ -1,0 +1,81 @@
+package nl.samenspel.governance.support;
+
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.samenspel.core.tenancy.CoalitionId;
+import nl.samenspel.core.tenancy.TenantTransactions;
+import nl.samenspel.governance.coalition.CoalitionResponse;
+import nl.samenspel.governance.coalition.CoalitionService;
+import nl.samenspel.governance.coalition.CreateCoalitionRequest;
+import nl.samenspel.governance.coalition.LegalForm;
+import nl.samenspel.governance.identity.Account;
+import nl.samenspel.governance.identity.AccountRepository;
+import nl.samenspel.governance.identity.CoalitionRole;
+import nl.samenspel.governance.identity.CurrentAccount;
+import nl.samenspel.governance.identity.PasswordHasher;
+import nl.samenspel.governance.identity.RoleGrants;
+
+/** Test data made through the product's own services, each name unique so test classes never collide. */
+@Singleton
+public class Fixtures {
+
+    public static final String PASSWORD = "correct horse battery";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final String RUN = Long.toString(System.nanoTime() % 100_000_000L, 36);
+
+    private final AccountRepository accounts;
+    private final PasswordHasher hasher;
+    private final CoalitionService coalitions;
+    private final RoleGrants grants;
+    private final TenantTransactions tx;
+
+    public Fixtures(
+            AccountRepository accounts,
+            PasswordHasher hasher,
+            CoalitionService coalitions,
+            RoleGrants grants,
+            TenantTransactions tx) {
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.coalitions = coalitions;
+        this.grants = grants;
+        this.tx = tx;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + RUN + "-" + COUNTER.incrementAndGet();
+    }
+
+    public Account account(String prefix) {
+        return account(prefix, false);
+    }
+
+    public Account account(String prefix, boolean platformAdmin) {
+        String email = unique(prefix) + "@example.nl";
+        return accounts.save(new Account(
+                UUID.randomUUID(), email, prefix, hasher.hash(PASSWORD), platformAdmin, "nl", Instant.now(), 0));
+    }
+
+    public CoalitionResponse coalition(String prefix, LegalForm form) {
+        Account admin = account("platform-admin", true);
+        return coalitions.create(
+                new CurrentAccount(admin.id(), admin.email(), admin.displayName(), true),
+                new CreateCoalitionRequest(
+                        prefix + " " + unique(""), unique(prefix), form, "12345678", "Gemeente " + prefix, null));
+    }
+
+    /** An account holding the given roles in the coalition. */
+    public Account member(CoalitionResponse coalition, String prefix, CoalitionRole... roles) {
+        Account account = account(prefix);
+        grant(coalition, account, roles);
+        return account;
+    }
+
+    public void grant(CoalitionResponse coalition, Account account, CoalitionRole... roles) {
+        tx.run(CoalitionId.of(coalition.id()), () -> Set.of(roles)
+                .forEach(r -> grants.grant(coalition.id(), account.id(), r)));
+    }
+}

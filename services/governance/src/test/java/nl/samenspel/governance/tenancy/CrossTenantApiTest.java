@@ -1,0 +1,182 @@
+package nl.samenspel.governance.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import nl.samenspel.governance.coalition.CoalitionResponse;
+import nl.samenspel.governance.coalition.LegalForm;
+import nl.samenspel.governance.identity.Account;
+import nl.samenspel.governance.identity.CoalitionRole;
+import nl.samenspel.governance.support.Api;
+import nl.samenspel.governance.support.DatabaseTest;
+import nl.samenspel.governance.support.Fixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A user of Woudenberg, in every role, tries every coalition route against Deventer: by Deventer's
+ * slug, and by Deventer's ids under Woudenberg's own slug. Each attempt gets a 404 or 403 problem and
+ * not one byte of Deventer's data, and Deventer is unchanged afterwards.
+ */
+@MicronautTest(transactional = false)
+class CrossTenantApiTest implements DatabaseTest {
+
+    /** Every route with a {coalition} segment, with a body that would be valid for its owner. */
+    record Call(String method, String template, Object body) {
+        String key() {
+            return method + " " + template;
+        }
+    }
+
+    static final String MEMBER_BODY =
+            """
+            {"name":"Overgenomen","kind":"WELZIJN","joinedOn":"2024-01-01","version":0}""";
+
+    static final List<Call> CALLS = List.of(
+            new Call("GET", "/api/v1/coalitions/{coalition}", null),
+            new Call("POST", "/api/v1/coalitions/{coalition}/status", "{\"status\":\"ONBOARDING\",\"version\":0}"),
+            new Call("GET", "/api/v1/coalitions/{coalition}/members", null),
+            new Call("POST", "/api/v1/coalitions/{coalition}/members", MEMBER_BODY),
+            new Call("GET", "/api/v1/coalitions/{coalition}/members/{id}", null),
+            new Call("PUT", "/api/v1/coalitions/{coalition}/members/{id}", MEMBER_BODY),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/members/{id}/end",
+                    "{\"leftOn\":\"2025-01-01\",\"version\":0}"),
+            new Call("GET", "/api/v1/coalitions/{coalition}/audit", null),
+            new Call("GET", "/api/v1/coalitions/{coalition}/audit/verification", null));
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    Router router;
+
+    Api api;
+    CoalitionResponse deventer;
+    CoalitionResponse woudenberg;
+    String deventerSecretary;
+    String deventerMemberId;
+    String deventerMemberName;
+
+    @BeforeAll
+    void twoCoalitions() {
+        api = new Api(server);
+        deventer = fixtures.coalition("deventer", LegalForm.SAMENWERKINGSVERBAND);
+        woudenberg = fixtures.coalition("woudenberg", LegalForm.COOPERATIE_UA);
+        Account secretary = fixtures.member(deventer, "deventer-secretary", CoalitionRole.SECRETARY);
+        deventerSecretary = api.login(secretary.email(), Fixtures.PASSWORD);
+        deventerMemberName = "MEE IJsseloevers " + Fixtures.unique("geheim");
+        Api.Response created = api.post(
+                "/api/v1/coalitions/" + deventer.slug() + "/members",
+                deventerSecretary,
+                Map.of(
+                        "name",
+                        deventerMemberName,
+                        "kind",
+                        "CLIENTONDERSTEUNING",
+                        "joinedOn",
+                        "2021-01-01",
+                        "rsin",
+                        "123456782"));
+        assertThat(created.status()).isEqualTo(201);
+        deventerMemberId = created.json().get("id").asText();
+    }
+
+    @Test
+    void everyCoalitionRouteIsCoveredHere() {
+        Set<String> routes = router.uriRoutes()
+                .filter(r -> r.getUriMatchTemplate().toString().contains("{coalition}"))
+                // HEAD twins of GET routes run the same code as the GET, which is tested.
+                .filter(r -> !r.getHttpMethodName().equals("HEAD"))
+                .map(r -> r.getHttpMethodName() + " "
+                        + r.getUriMatchTemplate().toString().replaceAll("\\{id[^}]*}", "{id}"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> covered = CALLS.stream().map(Call::key).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(covered).as("add a cross-tenant case for each new route").containsAll(routes);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CoalitionRole.class)
+    void woudenbergUsersGetNothingOfDeventer(CoalitionRole role) {
+        Account intruder =
+                fixtures.member(woudenberg, "woudenberg-" + role.name().toLowerCase(), role);
+        String token = api.login(intruder.email(), Fixtures.PASSWORD);
+        String before = deventerState();
+
+        List<String> failures = new ArrayList<>();
+        for (Call call : CALLS) {
+            // Deventer's own slug.
+            check(failures, call, token, path(call, deventer.slug(), deventerMemberId), Set.of(404));
+            // Deventer's member id under Woudenberg's slug (the role may also simply not be allowed).
+            if (call.template().contains("{id}")) {
+                check(failures, call, token, path(call, woudenberg.slug(), deventerMemberId), Set.of(403, 404));
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(deventerState()).as("Deventer is unchanged").isEqualTo(before);
+    }
+
+    @Test
+    void theCoalitionListAndMeShowOnlyOwnCoalitions() {
+        Account observer = fixtures.member(woudenberg, "woudenberg-observer", CoalitionRole.OBSERVER);
+        String token = api.login(observer.email(), Fixtures.PASSWORD);
+        for (String path : List.of("/api/v1/coalitions", "/api/v1/me")) {
+            Api.Response response = api.get(path, token);
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body())
+                    .contains(woudenberg.slug())
+                    .doesNotContain(deventer.slug(), deventer.id().toString());
+        }
+    }
+
+    @Test
+    void aPlatformAdminWithoutARoleDoesNotReadCoalitionContent() {
+        Account admin = fixtures.account("platform-admin", true);
+        String token = api.login(admin.email(), Fixtures.PASSWORD);
+        Api.Response response = api.get("/api/v1/coalitions/" + deventer.slug() + "/members", token);
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.body()).doesNotContain(deventerMemberName);
+    }
+
+    private void check(List<String> failures, Call call, String token, String path, Set<Integer> allowed) {
+        byte[] body = call.body() == null ? new byte[0] : call.body().toString().getBytes();
+        Api.Response response = call.method().equals("GET")
+                ? api.get(path, token)
+                : api.send(call.method(), path, token, "application/json", body);
+        boolean leaks = response.body().contains(deventerMemberName)
+                || response.body().contains(deventer.name())
+                || response.body().contains("123456782");
+        if (!allowed.contains(response.status())
+                || !String.valueOf(response.contentType()).startsWith("application/problem+json")
+                || leaks) {
+            failures.add(call.method() + " " + path + " -> " + response);
+        }
+    }
+
+    private static String path(Call call, String slug, String id) {
+        return call.template().replace("{coalition}", slug).replace("{id}", id);
+    }
+
+    /** What Deventer's secretary sees: members, the coalition and the length of the audit chain. */
+    private String deventerState() {
+        String base = "/api/v1/coalitions/" + deventer.slug();
+        return api.get(base, deventerSecretary).body()
+                + api.get(base + "/members?status=ALL", deventerSecretary).body()
+                + api.get(base + "/audit/verification", deventerSecretary).body();
+    }
+}

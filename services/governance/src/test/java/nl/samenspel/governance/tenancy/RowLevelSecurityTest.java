@@ -1,0 +1,303 @@
+package nl.samenspel.governance.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import nl.samenspel.core.testing.TestDatabase;
+import nl.samenspel.governance.coalition.CoalitionResponse;
+import nl.samenspel.governance.coalition.LegalForm;
+import nl.samenspel.governance.identity.CoalitionRole;
+import nl.samenspel.governance.member.MemberKind;
+import nl.samenspel.governance.member.MemberRequest;
+import nl.samenspel.governance.member.MemberService;
+import nl.samenspel.governance.support.DatabaseTest;
+import nl.samenspel.governance.support.Fixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The second wall, tested without the application in the way: the app's own database role, connected
+ * directly, with and without a coalition bound.
+ */
+@MicronautTest(transactional = false)
+class RowLevelSecurityTest implements DatabaseTest {
+
+    /** Platform tables: outside RLS by design (ARCHITECTURE.md), touched only by identity/tenancy code. */
+    static final Set<String> PLATFORM_TABLES = Set.of(
+            "account", "login_throttle", "login_session", "coalition", "coalition_role", "flyway_schema_history");
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    MemberService members;
+
+    CoalitionResponse deventer;
+    CoalitionResponse woudenberg;
+
+    @BeforeAll
+    void twoCoalitionsWithData() {
+        deventer = fixtures.coalition("deventer", LegalForm.SAMENWERKINGSVERBAND);
+        woudenberg = fixtures.coalition("woudenberg", LegalForm.COOPERATIE_UA);
+        // Audit events and bodies exist from creation; add a member to each.
+        for (CoalitionResponse c : List.of(deventer, woudenberg)) {
+            var secretary = fixtures.member(c, "secretary", CoalitionRole.SECRETARY);
+            var member = members.create(
+                    new CoalitionAccess(
+                            fixturesCoalition(c),
+                            new nl.samenspel.governance.identity.CurrentAccount(
+                                    secretary.id(), secretary.email(), "s", false),
+                            Set.of(CoalitionRole.SECRETARY)),
+                    new MemberRequest(
+                            "Raster",
+                            MemberKind.WELZIJN,
+                            null,
+                            null,
+                            java.time.LocalDate.of(2021, 1, 1),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null));
+            // Representatives come through invitations; here the superuser writes one directly.
+            TestDatabase db = DatabaseTest.database();
+            try (Connection admin = DriverManager.getConnection(db.adminUrl(), db.adminUser(), db.adminPassword());
+                    PreparedStatement ps = admin.prepareStatement(
+                            "INSERT INTO samenspel.representative (coalition_id, id, member_id, account_id, may_vote, may_sign, valid_from)"
+                                    + " VALUES (?, ?, ?, ?, true, true, DATE '2021-01-01')")) {
+                ps.setObject(1, c.id());
+                ps.setObject(2, UUID.randomUUID());
+                ps.setObject(3, member.id());
+                ps.setObject(4, secretary.id());
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Inject
+    nl.samenspel.governance.coalition.CoalitionRepository coalitions;
+
+    nl.samenspel.governance.coalition.Coalition fixturesCoalition(CoalitionResponse c) {
+        return coalitions.findById(c.id()).orElseThrow();
+    }
+
+    static Connection asApp() throws SQLException {
+        TestDatabase db = DatabaseTest.database();
+        return DriverManager.getConnection(db.appUrl(), db.appUser(), db.rolePassword());
+    }
+
+    static List<String> tenantTables() throws SQLException {
+        TestDatabase db = DatabaseTest.database();
+        try (Connection c = DriverManager.getConnection(db.adminUrl(), db.adminUser(), db.adminPassword());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        """
+                        SELECT DISTINCT table_name FROM information_schema.columns
+                         WHERE table_schema = 'samenspel' AND column_name = 'coalition_id'
+                         ORDER BY table_name""")) {
+            List<String> tables = new ArrayList<>();
+            while (rs.next()) {
+                if (!PLATFORM_TABLES.contains(rs.getString(1))) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            return tables;
+        }
+    }
+
+    @Test
+    void everyTenantTableHasForcedRowLevelSecurityAndCoalitionIdLeadingItsKey() throws SQLException {
+        List<String> tables = tenantTables();
+        assertThat(tables).contains("member", "representative", "body", "audit_event");
+        TestDatabase db = DatabaseTest.database();
+        try (Connection c = DriverManager.getConnection(db.adminUrl(), db.adminUser(), db.adminPassword())) {
+            for (String table : tables) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        """
+                        SELECT cl.relrowsecurity, cl.relforcerowsecurity,
+                               (SELECT count(*) FROM pg_policy p WHERE p.polrelid = cl.oid AND p.polwithcheck IS NOT NULL),
+                               (SELECT a.attname FROM pg_index i JOIN pg_attribute a
+                                   ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+                                 WHERE i.indrelid = cl.oid AND i.indisprimary)
+                          FROM pg_class cl JOIN pg_namespace n ON n.oid = cl.relnamespace
+                         WHERE n.nspname = 'samenspel' AND cl.relname = ?""")) {
+                    ps.setString(1, table);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        assertThat(rs.next()).as(table).isTrue();
+                        assertThat(rs.getBoolean(1))
+                                .as(table + " has RLS enabled")
+                                .isTrue();
+                        assertThat(rs.getBoolean(2))
+                                .as(table + " has RLS forced")
+                                .isTrue();
+                        assertThat(rs.getInt(3))
+                                .as(table + " has a policy WITH CHECK")
+                                .isPositive();
+                        assertThat(rs.getString(4))
+                                .as(table + " primary key starts with coalition_id")
+                                .isEqualTo("coalition_id");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theAppRoleIsNeitherOwnerNorSuperuserNorBypassesRls() throws SQLException {
+        try (Connection c = asApp();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user")) {
+            rs.next();
+            assertThat(rs.getBoolean(1)).isFalse();
+            assertThat(rs.getBoolean(2)).isFalse();
+        }
+        try (Connection c = asApp();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT count(*) FROM pg_tables WHERE schemaname = 'samenspel' AND tableowner = current_user")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
+    @Test
+    void withNoCoalitionBoundTheAppRoleSeesNoRowInAnyTenantTable() throws SQLException {
+        // The same tables do hold rows: the superuser sees them.
+        TestDatabase db = DatabaseTest.database();
+        try (Connection admin = DriverManager.getConnection(db.adminUrl(), db.adminUser(), db.adminPassword());
+                Connection app = asApp()) {
+            for (String table : tenantTables()) {
+                assertThat(count(admin, table)).as("rows in " + table).isPositive();
+                assertThat(count(app, table))
+                        .as(table + " as app without coalition")
+                        .isZero();
+                // An empty string is what the setting reads as after a transaction that bound it.
+                app.setAutoCommit(false);
+                try (Statement s = app.createStatement()) {
+                    s.execute("SELECT set_config('samenspel.coalition_id', '', true)");
+                }
+                assertThat(count(app, table)).as(table + " with '' bound").isZero();
+                app.rollback();
+                app.setAutoCommit(true);
+            }
+        }
+    }
+
+    @Test
+    void withOneCoalitionBoundOnlyItsRowsAreVisible() throws SQLException {
+        try (Connection app = asApp()) {
+            app.setAutoCommit(false);
+            bind(app, deventer.id());
+            for (String table : tenantTables()) {
+                try (Statement s = app.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT DISTINCT coalition_id FROM " + table)) {
+                    while (rs.next()) {
+                        assertThat(rs.getObject(1, UUID.class)).as(table).isEqualTo(deventer.id());
+                    }
+                }
+            }
+            app.rollback();
+        }
+    }
+
+    @Test
+    void theAppRoleCannotWriteARowForAnotherCoalition() throws SQLException {
+        try (Connection app = asApp()) {
+            app.setAutoCommit(false);
+            bind(app, woudenberg.id());
+            assertThatThrownBy(() -> {
+                        try (PreparedStatement ps = app.prepareStatement(
+                                "INSERT INTO member (coalition_id, id, name, kind, joined_on) VALUES (?, ?, 'Infiltrant', 'OVERIG', DATE '2024-01-01')")) {
+                            ps.setObject(1, deventer.id());
+                            ps.setObject(2, UUID.randomUUID());
+                            ps.executeUpdate();
+                        }
+                    })
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("row-level security");
+            app.rollback();
+
+            // Nor move one of its own rows into another coalition.
+            bind(app, woudenberg.id());
+            assertThatThrownBy(() -> {
+                        try (PreparedStatement ps =
+                                app.prepareStatement("UPDATE member SET coalition_id = ? WHERE coalition_id = ?")) {
+                            ps.setObject(1, deventer.id());
+                            ps.setObject(2, woudenberg.id());
+                            ps.executeUpdate();
+                        }
+                    })
+                    .isInstanceOf(SQLException.class);
+            app.rollback();
+
+            // And with nothing bound, nothing can be inserted at all.
+            assertThatThrownBy(() -> {
+                        try (PreparedStatement ps = app.prepareStatement(
+                                "INSERT INTO body (coalition_id, id, kind, name, position) VALUES (?, ?, 'STUURGROEP', 'x', 9)")) {
+                            ps.setObject(1, deventer.id());
+                            ps.setObject(2, UUID.randomUUID());
+                            ps.executeUpdate();
+                        }
+                    })
+                    .isInstanceOf(SQLException.class);
+            app.rollback();
+        }
+    }
+
+    @Test
+    void auditEventsCannotBeChangedOrDeletedByTheApp() throws SQLException {
+        try (Connection app = asApp()) {
+            app.setAutoCommit(false);
+            bind(app, deventer.id());
+            assertThatThrownBy(
+                            () -> app.createStatement().executeUpdate("UPDATE audit_event SET actor = 'someone else'"))
+                    .hasMessageContaining("permission denied");
+            app.rollback();
+            bind(app, deventer.id());
+            assertThatThrownBy(() -> app.createStatement().executeUpdate("DELETE FROM audit_event"))
+                    .hasMessageContaining("permission denied");
+            app.rollback();
+        }
+    }
+
+    @Test
+    void theBindingEndsWithTheTransaction() throws SQLException {
+        try (Connection app = asApp()) {
+            app.setAutoCommit(false);
+            bind(app, deventer.id());
+            assertThat(count(app, "member")).isPositive();
+            app.commit();
+            assertThat(count(app, "member")).isZero();
+        }
+    }
+
+    private static void bind(Connection c, UUID coalition) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT set_config('samenspel.coalition_id', ?, true)")) {
+            ps.setString(1, coalition.toString());
+            ps.execute();
+        }
+    }
+
+    private static long count(Connection c, String table) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM samenspel." + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

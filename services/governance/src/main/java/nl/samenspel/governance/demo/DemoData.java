@@ -1,0 +1,263 @@
+package nl.samenspel.governance.demo;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.UUID;
+import nl.samenspel.core.audit.AuditLog;
+import nl.samenspel.core.tenancy.CoalitionId;
+import nl.samenspel.core.tenancy.TenantTransactions;
+import nl.samenspel.governance.coalition.ChangeStatusRequest;
+import nl.samenspel.governance.coalition.Coalition;
+import nl.samenspel.governance.coalition.CoalitionRepository;
+import nl.samenspel.governance.coalition.CoalitionResponse;
+import nl.samenspel.governance.coalition.CoalitionService;
+import nl.samenspel.governance.coalition.CoalitionStatus;
+import nl.samenspel.governance.coalition.CreateCoalitionRequest;
+import nl.samenspel.governance.coalition.LegalForm;
+import nl.samenspel.governance.identity.Account;
+import nl.samenspel.governance.identity.AccountRepository;
+import nl.samenspel.governance.identity.CoalitionRole;
+import nl.samenspel.governance.identity.CurrentAccount;
+import nl.samenspel.governance.identity.PasswordHasher;
+import nl.samenspel.governance.identity.RoleGrants;
+import nl.samenspel.governance.member.MemberKind;
+import nl.samenspel.governance.member.MemberRequest;
+import nl.samenspel.governance.member.MemberResponse;
+import nl.samenspel.governance.member.MemberService;
+import nl.samenspel.governance.tenancy.CoalitionAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The two reference coalitions of DOMAIN.md for the local run, made through the product's own
+ * services so that their audit chains are complete. Never in production: it needs
+ * {@code samenspel.demo-data=true}, which only the embedded local run sets, and refuses env prod.
+ *
+ * <p>Subsidies are the 2020 figures from the Deventer cost overview. The split of the partners'
+ * 16,41 prevention fte over the three municipal partners is illustrative (the plan gives the total);
+ * KvK numbers and RSINs are made-up demo values that pass the checks.
+ */
+@Singleton
+@Requires(property = "samenspel.demo-data", value = "true")
+@Requires(notEnv = "prod")
+public class DemoData {
+
+    public static final String PASSWORD = "samenspel-demo";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+    private final AccountRepository accounts;
+    private final PasswordHasher hasher;
+    private final CoalitionRepository coalitions;
+    private final CoalitionService coalitionService;
+    private final MemberService members;
+    private final RoleGrants grants;
+    private final TenantTransactions tx;
+    private final AuditLog audit;
+
+    DemoData(
+            AccountRepository accounts,
+            PasswordHasher hasher,
+            CoalitionRepository coalitions,
+            CoalitionService coalitionService,
+            MemberService members,
+            RoleGrants grants,
+            TenantTransactions tx,
+            AuditLog audit) {
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.coalitions = coalitions;
+        this.coalitionService = coalitionService;
+        this.members = members;
+        this.grants = grants;
+        this.tx = tx;
+        this.audit = audit;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        if (coalitions.existsBySlug("deventer-preventie")) {
+            return;
+        }
+        load();
+        LOG.info("Demo data loaded: log in as secretaris@deventer.demo / {}", PASSWORD);
+    }
+
+    void load() {
+        Account admin = account("beheer@samenspel.demo", "Platformbeheer", true);
+        CurrentAccount platform = new CurrentAccount(admin.id(), admin.email(), admin.displayName(), true);
+        Account mee = account("k.jansen@mee.demo", "Karin Jansen (MEE)", false);
+
+        // Deventer: the four partners of "van preventie naar potentie".
+        Account deventerSecretary = account("secretaris@deventer.demo", "Projectleider Deventer", false);
+        CoalitionResponse deventer = coalitionService.create(
+                platform,
+                new CreateCoalitionRequest(
+                        "Van preventie naar potentie (Deventer)",
+                        "deventer-preventie",
+                        LegalForm.SAMENWERKINGSVERBAND,
+                        null,
+                        "Gemeente Deventer",
+                        deventerSecretary.email()));
+        grant(
+                deventer,
+                account("opdrachtgever@deventer.demo", "Beleidsadviseur gemeente Deventer", false),
+                CoalitionRole.OPDRACHTGEVER);
+        grant(deventer, account("accountant@deventer.demo", "Accountant Deventer", false), CoalitionRole.ACCOUNTANT);
+        CoalitionAccess d = access(deventer, deventerSecretary);
+        MemberResponse raster =
+                member(d, "Raster", MemberKind.WELZIJN, "08123456", "123456782", "2021-01-01", "6.50", 120950500);
+        member(d, "De Kern", MemberKind.WELZIJN, "08234567", "111222333", "2021-01-01", "4.96", 74395500);
+        MemberResponse meeDeventer = member(
+                d,
+                "MEE IJsseloevers",
+                MemberKind.CLIENTONDERSTEUNING,
+                "08345678",
+                "002220647",
+                "2021-01-01",
+                "4.95",
+                97958800);
+        member(d, "Zorggroep Solis", MemberKind.ZORGAANBIEDER, "08456789", null, "2021-01-01", "4.00", 9642500);
+        representative(d, raster, account("vertegenwoordiger@raster.demo", "Vertegenwoordiger Raster", false));
+        representative(d, meeDeventer, mee);
+        coalitionService.changeStatus(d, new ChangeStatusRequest(CoalitionStatus.ONBOARDING, 0));
+        coalitionService.changeStatus(
+                access(deventer, deventerSecretary), new ChangeStatusRequest(CoalitionStatus.ACTIVE, 1));
+
+        // Woudenberg: coöperatie De Kleine Schans, founded by the municipality, MEE and Youké.
+        Account woudenbergSecretary = account("secretaris@woudenberg.demo", "Projectleider De Kleine Schans", false);
+        CoalitionResponse woudenberg = coalitionService.create(
+                platform,
+                new CreateCoalitionRequest(
+                        "Coöperatie De Kleine Schans U.A.",
+                        "de-kleine-schans",
+                        LegalForm.COOPERATIE_UA,
+                        "69123456",
+                        "Gemeente Woudenberg",
+                        woudenbergSecretary.email()));
+        grant(
+                woudenberg,
+                account("opdrachtgever@woudenberg.demo", "Wethouder sociaal domein Woudenberg", false),
+                CoalitionRole.OPDRACHTGEVER);
+        CoalitionAccess w = access(woudenberg, woudenbergSecretary);
+        MemberResponse gemeente = members.create(
+                w,
+                new MemberRequest(
+                        "Gemeente Woudenberg",
+                        MemberKind.GEMEENTE,
+                        null,
+                        null,
+                        LocalDate.parse("2018-01-01"),
+                        BigDecimal.ZERO,
+                        0L,
+                        1,
+                        true,
+                        null));
+        MemberResponse meeWoudenberg =
+                member(w, "MEE", MemberKind.CLIENTONDERSTEUNING, "30567890", "005550002", "2018-01-01", "0.00", 0);
+        member(w, "Youké (sterke jeugd)", MemberKind.JEUGDHULP, "30123456", "123123124", "2018-01-01", "0.00", 0);
+        representative(w, meeWoudenberg, mee);
+        representative(w, gemeente, account("wethouder@woudenberg.demo", "Wethouder Woudenberg", false));
+        coalitionService.changeStatus(w, new ChangeStatusRequest(CoalitionStatus.ONBOARDING, 0));
+    }
+
+    private Account account(String email, String name, boolean admin) {
+        return accounts.findByEmail(email)
+                .orElseGet(() -> accounts.save(new Account(
+                        UUID.randomUUID(), email, name, hasher.hash(PASSWORD), admin, "nl", Instant.now(), 0)));
+    }
+
+    private CoalitionAccess access(CoalitionResponse coalition, Account secretary) {
+        Coalition c = coalitions.findById(coalition.id()).orElseThrow();
+        return new CoalitionAccess(
+                c,
+                new CurrentAccount(secretary.id(), secretary.email(), secretary.displayName(), false),
+                EnumSet.of(CoalitionRole.SECRETARY));
+    }
+
+    private MemberResponse member(
+            CoalitionAccess access,
+            String name,
+            MemberKind kind,
+            String kvk,
+            String rsin,
+            String joined,
+            String fte,
+            long cents) {
+        return members.create(
+                access,
+                new MemberRequest(
+                        name, kind, kvk, rsin, LocalDate.parse(joined), new BigDecimal(fte), cents, 1, false, null));
+    }
+
+    private void grant(CoalitionResponse coalition, Account account, CoalitionRole role) {
+        tx.run(CoalitionId.of(coalition.id()), () -> {
+            grants.grant(coalition.id(), account.id(), role);
+            audit.append(
+                    CoalitionId.of(coalition.id()),
+                    "demo-data",
+                    "role.granted",
+                    "account",
+                    account.id(),
+                    null,
+                    Map.of("role", role.name()));
+        });
+    }
+
+    /** A mandate to vote and sign for the member, as accepting an invitation would give. */
+    private void representative(CoalitionAccess access, MemberResponse member, Account account) {
+        UUID id = UUID.randomUUID();
+        tx.run(access.id(), () -> {
+            try (PreparedStatement ps = tx.connection()
+                    .prepareStatement(
+                            """
+                            INSERT INTO representative (coalition_id, id, member_id, account_id, may_vote, may_sign, valid_from)
+                            VALUES (?, ?, ?, ?, true, true, ?)""")) {
+                ps.setObject(1, access.id().value());
+                ps.setObject(2, id);
+                ps.setObject(3, member.id());
+                ps.setObject(4, account.id());
+                ps.setObject(5, member.joinedOn());
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            audit.append(
+                    access.id(),
+                    access.actor(),
+                    "representative.created",
+                    "representative",
+                    id,
+                    null,
+                    Map.of(
+                            "memberId",
+                            member.id().toString(),
+                            "accountId",
+                            account.id().toString(),
+                            "mayVote",
+                            true,
+                            "maySign",
+                            true,
+                            "validFrom",
+                            member.joinedOn().toString()));
+            grants.grant(access.id().value(), account.id(), CoalitionRole.REPRESENTATIVE);
+            audit.append(
+                    access.id(),
+                    access.actor(),
+                    "role.granted",
+                    "account",
+                    account.id(),
+                    null,
+                    Map.of("role", CoalitionRole.REPRESENTATIVE.name()));
+        });
+    }
+}

@@ -1,0 +1,90 @@
+package nl.samenspel.governance.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.samenspel.governance.support.Api;
+import nl.samenspel.governance.support.DatabaseTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@MicronautTest(transactional = false)
+class DemoDataTest implements DatabaseTest {
+
+    @Inject
+    EmbeddedServer server;
+
+    Api api;
+
+    @Override
+    public Map<String, String> extraProperties() {
+        return Map.of("samenspel.demo-data", "true");
+    }
+
+    @BeforeAll
+    void setUp() {
+        api = new Api(server);
+    }
+
+    @Test
+    void theDeventerSecretarySeesTheFourPartners() {
+        String token = api.login("secretaris@deventer.demo", DemoData.PASSWORD);
+        JsonNode page =
+                api.get("/api/v1/coalitions/deventer-preventie/members", token).json();
+        List<String> names = new ArrayList<>();
+        page.get("items").forEach(m -> names.add(m.get("name").asText()));
+        assertThat(names).containsExactly("De Kern", "MEE IJsseloevers", "Raster", "Zorggroep Solis");
+        long total = 0;
+        for (JsonNode m : page.get("items")) {
+            total += m.get("contributionCents").asLong();
+        }
+        // De Kern 743.955 + Raster 1.209.505 + MEE 979.588 + Solis 96.425 (Deventer cost overview 2020)
+        assertThat(total).isEqualTo(302_947_300L);
+    }
+
+    @Test
+    void mee_actsInBothCoalitions() {
+        String token = api.login("k.jansen@mee.demo", DemoData.PASSWORD);
+        String me = api.get("/api/v1/me", token).body();
+        assertThat(me).contains("deventer-preventie", "de-kleine-schans", "REPRESENTATIVE");
+    }
+
+    @Test
+    void bothAuditChainsVerifyAfterLoading() {
+        for (String[] c : new String[][] {
+            {"secretaris@deventer.demo", "deventer-preventie"}, {"secretaris@woudenberg.demo", "de-kleine-schans"}
+        }) {
+            String token = api.login(c[0], DemoData.PASSWORD);
+            JsonNode verification = api.get("/api/v1/coalitions/" + c[1] + "/audit/verification", token)
+                    .json();
+            assertThat(verification.get("intact").asBoolean()).as(c[1]).isTrue();
+            assertThat(verification.get("events").asLong()).isGreaterThan(5);
+        }
+    }
+
+    @Test
+    void woudenbergCannotSeeDeventer() {
+        String token = api.login("secretaris@woudenberg.demo", DemoData.PASSWORD);
+        assertThat(api.get("/api/v1/coalitions/deventer-preventie/members", token)
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theProductionEnvironmentNeverLoadsDemoData() {
+        Map<String, Object> properties = new HashMap<>(getProperties());
+        properties.put("samenspel.demo-data", "true");
+        try (ApplicationContext prod =
+                ApplicationContext.builder("prod").properties(properties).start()) {
+            assertThat(prod.containsBean(DemoData.class)).isFalse();
+        }
+    }
+}

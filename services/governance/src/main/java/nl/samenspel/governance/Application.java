@@ -1,6 +1,11 @@
 package nl.samenspel.governance;
 
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -11,6 +16,15 @@ import nl.samenspel.core.db.EmbeddedDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Samenspel governance API",
+                        version = "v1",
+                        description = "Coalitions, members, representatives and the audit trail. Errors are"
+                                + " application/problem+json with a stable code and the offending fields."),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public final class Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);

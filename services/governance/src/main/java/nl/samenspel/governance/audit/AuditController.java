@@ -8,6 +8,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
@@ -42,7 +43,7 @@ class AuditController {
 
     @Get
     AuditPage list(
-            CoalitionAccess access,
+            @Parameter(hidden = true) CoalitionAccess access,
             @QueryValue(defaultValue = "9223372036854775807") @Min(1) long before,
             @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
         access.require(READERS);
@@ -52,7 +53,7 @@ class AuditController {
     }
 
     @Get("/verification")
-    Verification verify(CoalitionAccess access) {
+    Verification verify(@Parameter(hidden = true) CoalitionAccess access) {
         access.require(READERS);
         return tx.read(access.id(), () -> audit.verify(access.id()));
     }

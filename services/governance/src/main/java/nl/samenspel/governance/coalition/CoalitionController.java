@@ -12,6 +12,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import java.util.List;
 import nl.samenspel.governance.identity.CurrentAccount;
@@ -44,13 +45,14 @@ class CoalitionController {
     }
 
     @Get("/{coalition}")
-    CoalitionResponse get(CoalitionAccess access) {
+    CoalitionResponse get(@Parameter(hidden = true) CoalitionAccess access) {
         return service.get(access);
     }
 
     @Post("/{coalition}/status")
     @Status(HttpStatus.OK)
-    CoalitionResponse changeStatus(CoalitionAccess access, @Valid @Body ChangeStatusRequest request) {
+    CoalitionResponse changeStatus(
+            @Parameter(hidden = true) CoalitionAccess access, @Valid @Body ChangeStatusRequest request) {
         return service.changeStatus(access, request);
     }
 }

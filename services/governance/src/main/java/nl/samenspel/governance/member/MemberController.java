@@ -11,6 +11,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,7 +32,7 @@ class MemberController {
 
     @Get
     PageResponse<MemberResponse> list(
-            CoalitionAccess access,
+            @Parameter(hidden = true) CoalitionAccess access,
             @QueryValue(defaultValue = "CURRENT") MemberService.Filter status,
             @QueryValue(defaultValue = "0") @Min(0) int page,
             @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size) {
@@ -39,12 +40,13 @@ class MemberController {
     }
 
     @Get("/{id}")
-    HttpResponse<MemberResponse> get(CoalitionAccess access, UUID id) {
+    HttpResponse<MemberResponse> get(@Parameter(hidden = true) CoalitionAccess access, UUID id) {
         return withEtag(members.get(access, id));
     }
 
     @Post
-    HttpResponse<MemberResponse> create(CoalitionAccess access, @Valid @Body MemberRequest request) {
+    HttpResponse<MemberResponse> create(
+            @Parameter(hidden = true) CoalitionAccess access, @Valid @Body MemberRequest request) {
         MemberResponse created = members.create(access, request);
         return HttpResponse.created(created)
                 .header("Location", "/api/v1/coalitions/" + access.slug() + "/members/" + created.id())
@@ -52,12 +54,14 @@ class MemberController {
     }
 
     @Put("/{id}")
-    HttpResponse<MemberResponse> update(CoalitionAccess access, UUID id, @Valid @Body MemberRequest request) {
+    HttpResponse<MemberResponse> update(
+            @Parameter(hidden = true) CoalitionAccess access, UUID id, @Valid @Body MemberRequest request) {
         return withEtag(members.update(access, id, request));
     }
 
     @Post("/{id}/end")
-    HttpResponse<MemberResponse> end(CoalitionAccess access, UUID id, @Valid @Body EndMembershipRequest request) {
+    HttpResponse<MemberResponse> end(
+            @Parameter(hidden = true) CoalitionAccess access, UUID id, @Valid @Body EndMembershipRequest request) {
         return withEtag(members.end(access, id, request));
     }
 

@@ -1,0 +1,47 @@
+package nl.samenspel.core.problem;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last resort for exceptions no more specific handler takes: a database constraint becomes its
+ * 409/422; anything else is logged in full and answered with a 500 that says nothing about why.
+ */
+@Produces
+@Singleton
+public class UnexpectedErrorHandler implements ExceptionHandler<RuntimeException, HttpResponse<?>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorHandler.class);
+
+    private final ProblemExceptionHandler problems;
+    private final ErrorResponseProcessor<?> processor;
+
+    public UnexpectedErrorHandler(ProblemExceptionHandler problems, ErrorResponseProcessor<?> processor) {
+        this.problems = problems;
+        this.processor = processor;
+    }
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, RuntimeException exception) {
+        var mapped = DatabaseConflicts.problemFor(exception);
+        if (mapped.isPresent()) {
+            LOG.info(
+                    "{} {} ended in a database conflict: {}",
+                    request.getMethod(),
+                    request.getPath(),
+                    mapped.get().code());
+            return problems.handle(request, mapped.get());
+        }
+        LOG.error("Unexpected error on {} {}", request.getMethod(), request.getPath(), exception);
+        return processor.processResponse(
+                ErrorContext.builder(request).build(), HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR));
+    }
+}

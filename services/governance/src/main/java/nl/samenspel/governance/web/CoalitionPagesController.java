@@ -1,0 +1,54 @@
+package nl.samenspel.governance.web;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import java.util.List;
+import nl.samenspel.governance.coalition.CoalitionResponse;
+import nl.samenspel.governance.coalition.CoalitionService;
+import nl.samenspel.governance.identity.CurrentAccount;
+import nl.samenspel.governance.identity.RoleGrants;
+import nl.samenspel.governance.member.MemberService;
+import nl.samenspel.governance.tenancy.CoalitionAccess;
+
+/** The start page (which coalition?) and a coalition's overview. */
+@Controller
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class CoalitionPagesController {
+
+    private final RoleGrants grants;
+    private final CoalitionService coalitions;
+    private final MemberService members;
+
+    CoalitionPagesController(RoleGrants grants, CoalitionService coalitions, MemberService members) {
+        this.grants = grants;
+        this.coalitions = coalitions;
+        this.members = members;
+    }
+
+    @Get("/")
+    HttpResponse<?> start(Authentication authentication) {
+        List<RoleGrants.Membership> mine =
+                grants.coalitionsOf(CurrentAccount.of(authentication).id());
+        if (mine.size() == 1) {
+            return Pages.seeOther("/c/" + mine.get(0).slug());
+        }
+        return Pages.page("start", Pages.model("coalitions", mine));
+    }
+
+    @Get("/c/{coalition}")
+    HttpResponse<?> overview(CoalitionAccess access) {
+        CoalitionResponse coalition = coalitions.get(access);
+        long current = members.list(access, MemberService.Filter.CURRENT, 0, 1).totalItems();
+        return Pages.page(
+                "coalition",
+                Pages.model(
+                        "coalition", coalition, "access", access, "currentMembers", current, "section", "overview"));
+    }
+}

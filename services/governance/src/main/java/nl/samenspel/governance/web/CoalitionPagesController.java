@@ -17,6 +17,7 @@ import nl.samenspel.governance.member.MemberService;
 import nl.samenspel.governance.tenancy.CoalitionAccess;
 
 /** The start page (which coalition?) and a coalition's overview. */
+@io.swagger.v3.oas.annotations.Hidden
 @Controller
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -10,6 +10,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
 /** {@code GET /lang?to=en&back=/c/x/members}: remembers the language and returns to the page. */
+@io.swagger.v3.oas.annotations.Hidden
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 class LanguageController {

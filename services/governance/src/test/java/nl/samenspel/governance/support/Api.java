@@ -77,6 +77,8 @@ public final class Api {
     public Response send(String method, String path, String token, String contentType, byte[] body) {
         return send(request(path, token)
                 .header("Content-Type", contentType)
+                // Like curl and browsers for large uploads: let the server refuse before the body is sent.
+                .expectContinue(body.length > 1024 * 1024)
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
                 .build());
     }

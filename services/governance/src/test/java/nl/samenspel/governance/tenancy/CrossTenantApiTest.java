@@ -17,6 +17,7 @@ import nl.samenspel.governance.coalition.LegalForm;
 import nl.samenspel.governance.identity.Account;
 import nl.samenspel.governance.identity.CoalitionRole;
 import nl.samenspel.governance.support.Api;
+import nl.samenspel.governance.support.Browser;
 import nl.samenspel.governance.support.DatabaseTest;
 import nl.samenspel.governance.support.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A user of Woudenberg, in every role, tries every coalition route against Deventer: by Deventer's
+ * A user of Woudenberg, in every role, tries every coalition route (API and web UI) against Deventer: by Deventer's
  * slug, and by Deventer's ids under Woudenberg's own slug. Each attempt gets a 404 or 403 problem and
  * not one byte of Deventer's data, and Deventer is unchanged afterwards.
  */
@@ -43,6 +44,9 @@ class CrossTenantApiTest implements DatabaseTest {
             """
             {"name":"Overgenomen","kind":"WELZIJN","joinedOn":"2024-01-01","version":0}""";
 
+    static final Map<String, String> FORM_MEMBER =
+            Map.of("name", "Overgenomen", "kind", "WELZIJN", "joinedOn", "2024-01-01", "version", "0");
+
     static final List<Call> CALLS = List.of(
             new Call("GET", "/api/v1/coalitions/{coalition}", null),
             new Call("POST", "/api/v1/coalitions/{coalition}/status", "{\"status\":\"ONBOARDING\",\"version\":0}"),
@@ -55,7 +59,17 @@ class CrossTenantApiTest implements DatabaseTest {
                     "/api/v1/coalitions/{coalition}/members/{id}/end",
                     "{\"leftOn\":\"2025-01-01\",\"version\":0}"),
             new Call("GET", "/api/v1/coalitions/{coalition}/audit", null),
-            new Call("GET", "/api/v1/coalitions/{coalition}/audit/verification", null));
+            new Call("GET", "/api/v1/coalitions/{coalition}/audit/verification", null),
+            // The web UI: HTML pages and form posts.
+            new Call("GET", "/c/{coalition}", null),
+            new Call("GET", "/c/{coalition}/audit", null),
+            new Call("GET", "/c/{coalition}/members", null),
+            new Call("GET", "/c/{coalition}/members/new", null),
+            new Call("GET", "/c/{coalition}/members/{id}/edit", null),
+            new Call("GET", "/c/{coalition}/members/{id}/end", null),
+            new Call("POST", "/c/{coalition}/members/new", FORM_MEMBER),
+            new Call("POST", "/c/{coalition}/members/{id}/edit", FORM_MEMBER),
+            new Call("POST", "/c/{coalition}/members/{id}/end", Map.of("leftOn", "2025-01-01", "version", "0")));
 
     @Inject
     EmbeddedServer server;
@@ -116,15 +130,26 @@ class CrossTenantApiTest implements DatabaseTest {
         Account intruder =
                 fixtures.member(woudenberg, "woudenberg-" + role.name().toLowerCase(), role);
         String token = api.login(intruder.email(), Fixtures.PASSWORD);
+        Browser browser = new Browser(server);
+        browser.logIn(intruder.email(), Fixtures.PASSWORD);
+        // A valid CSRF token from the intruder's own page, so form posts reach the tenant check.
+        String csrf = browser.get("/c/" + woudenberg.slug()).csrfToken();
         String before = deventerState();
 
         List<String> failures = new ArrayList<>();
         for (Call call : CALLS) {
             // Deventer's own slug.
-            check(failures, call, token, path(call, deventer.slug(), deventerMemberId), Set.of(404));
+            check(failures, call, token, browser, csrf, path(call, deventer.slug(), deventerMemberId), Set.of(404));
             // Deventer's member id under Woudenberg's slug (the role may also simply not be allowed).
             if (call.template().contains("{id}")) {
-                check(failures, call, token, path(call, woudenberg.slug(), deventerMemberId), Set.of(403, 404));
+                check(
+                        failures,
+                        call,
+                        token,
+                        browser,
+                        csrf,
+                        path(call, woudenberg.slug(), deventerMemberId),
+                        Set.of(403, 404));
             }
         }
         assertThat(failures).isEmpty();
@@ -153,19 +178,51 @@ class CrossTenantApiTest implements DatabaseTest {
         assertThat(response.body()).doesNotContain(deventerMemberName);
     }
 
-    private void check(List<String> failures, Call call, String token, String path, Set<Integer> allowed) {
-        byte[] body = call.body() == null ? new byte[0] : call.body().toString().getBytes();
-        Api.Response response = call.method().equals("GET")
-                ? api.get(path, token)
-                : api.send(call.method(), path, token, "application/json", body);
-        boolean leaks = response.body().contains(deventerMemberName)
-                || response.body().contains(deventer.name())
-                || response.body().contains("123456782");
-        if (!allowed.contains(response.status())
-                || !String.valueOf(response.contentType()).startsWith("application/problem+json")
-                || leaks) {
-            failures.add(call.method() + " " + path + " -> " + response);
+    private void check(
+            List<String> failures,
+            Call call,
+            String token,
+            Browser browser,
+            String csrf,
+            String path,
+            Set<Integer> allowed) {
+        boolean web = path.startsWith("/c/");
+        int status;
+        String body;
+        String contentType;
+        if (web) {
+            Browser.Page page;
+            if (call.method().equals("GET")) {
+                page = browser.get(path);
+            } else {
+                Map<String, String> form = new java.util.HashMap<>(castForm(call.body()));
+                form.put("csrfToken", csrf);
+                page = browser.post(path, form);
+            }
+            status = page.status();
+            body = page.body();
+            contentType = page.header("Content-Type");
+        } else {
+            byte[] bytes =
+                    call.body() == null ? new byte[0] : call.body().toString().getBytes();
+            Api.Response response = call.method().equals("GET")
+                    ? api.get(path, token)
+                    : api.send(call.method(), path, token, "application/json", bytes);
+            status = response.status();
+            body = response.body();
+            contentType = response.contentType();
         }
+        boolean leaks =
+                body.contains(deventerMemberName) || body.contains(deventer.name()) || body.contains("123456782");
+        String expectedType = web ? "text/html" : "application/problem+json";
+        if (!allowed.contains(status) || !String.valueOf(contentType).startsWith(expectedType) || leaks) {
+            failures.add(call.method() + " " + path + " -> " + status + " " + contentType + (leaks ? " LEAKS" : ""));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> castForm(Object body) {
+        return (Map<String, String>) body;
     }
 
     private static String path(Call call, String slug, String id) {

@@ -8,12 +8,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import java.util.List;
-import nl.samenspel.core.audit.AuditLog;
-import nl.samenspel.core.audit.AuditRecord;
 import nl.samenspel.core.audit.Verification;
-import nl.samenspel.core.tenancy.TenantTransactions;
-import nl.samenspel.governance.identity.CoalitionRole;
+import nl.samenspel.governance.audit.AuditTrail;
 import nl.samenspel.governance.tenancy.CoalitionAccess;
 import nl.samenspel.governance.web.Pages;
 
@@ -25,39 +21,27 @@ import nl.samenspel.governance.web.Pages;
 class AuditPageController {
 
     static final int PAGE_SIZE = 50;
-    static final CoalitionRole[] READERS = {
-        CoalitionRole.SECRETARY, CoalitionRole.ACCOUNTANT, CoalitionRole.OPDRACHTGEVER
-    };
+    private final AuditTrail trail;
 
-    private final AuditLog audit;
-    private final TenantTransactions tx;
-
-    AuditPageController(AuditLog audit, TenantTransactions tx) {
-        this.audit = audit;
-        this.tx = tx;
+    AuditPageController(AuditTrail trail) {
+        this.trail = trail;
     }
 
     @Get
     HttpResponse<?> trail(CoalitionAccess access, @QueryValue(defaultValue = "9223372036854775807") long before) {
-        access.require(READERS);
-        record Read(List<AuditRecord> events, Verification verification) {}
-        Read read = tx.read(
-                access.id(),
-                () -> new Read(audit.latest(access.id(), Math.max(1, before), PAGE_SIZE), audit.verify(access.id())));
-        Long next = read.events().size() == PAGE_SIZE
-                ? read.events().get(read.events().size() - 1).seq()
-                : null;
+        AuditTrail.Page page = trail.page(access, before, PAGE_SIZE);
+        Verification verification = trail.verify(access);
         return Pages.page(
                 "audit",
                 Pages.model(
                         "access",
                         access,
                         "events",
-                        read.events(),
+                        page.items(),
                         "verification",
-                        read.verification(),
+                        verification,
                         "next",
-                        next,
+                        page.nextBefore(),
                         "first",
                         before == Long.MAX_VALUE,
                         "section",

@@ -38,11 +38,18 @@ public final class Application {
             properties.putAll(startEmbeddedDatabase());
             environments = new String[] {"dev"};
         }
-        if (blank(setting("SAMENSPEL_JWT_SECRET", "samenspel.jwt-secret"))) {
+        String secret = setting("SAMENSPEL_JWT_SECRET", "samenspel.jwt-secret");
+        if (blank(secret)) {
             if (environments.length == 0) {
-                LOG.warn("SAMENSPEL_JWT_SECRET is not set: using a random key; logins end at restart");
+                // With a real database this is a deployment; a random key would log everyone out at
+                // each restart and differ between replicas.
+                LOG.error("SAMENSPEL_JWT_SECRET must be set (at least 32 bytes) when SAMENSPEL_DB_URL is");
+                System.exit(2);
             }
             properties.put("samenspel.jwt-secret", randomSecret());
+        } else if (secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+            LOG.error("SAMENSPEL_JWT_SECRET is too short: use at least 32 bytes");
+            System.exit(2);
         }
         Micronaut.build(args)
                 .mainClass(Application.class)

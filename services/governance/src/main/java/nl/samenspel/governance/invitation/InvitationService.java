@@ -5,9 +5,6 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +25,7 @@ import nl.samenspel.governance.coalition.CoalitionRepository;
 import nl.samenspel.governance.identity.Account;
 import nl.samenspel.governance.identity.AccountRepository;
 import nl.samenspel.governance.identity.CoalitionRole;
+import nl.samenspel.governance.identity.InvitedAccounts;
 import nl.samenspel.governance.identity.LoginService;
 import nl.samenspel.governance.identity.PasswordHasher;
 import nl.samenspel.governance.identity.RoleGrants;
@@ -55,6 +53,7 @@ public class InvitationService {
     private final MemberRepository members;
     private final CoalitionRepository coalitions;
     private final AccountRepository accounts;
+    private final InvitedAccounts invitedAccounts;
     private final RepresentativeRepository representatives;
     private final RoleGrants grants;
     private final MailOutbox outbox;
@@ -71,6 +70,7 @@ public class InvitationService {
             MemberRepository members,
             CoalitionRepository coalitions,
             AccountRepository accounts,
+            InvitedAccounts invitedAccounts,
             RepresentativeRepository representatives,
             RoleGrants grants,
             MailOutbox outbox,
@@ -85,6 +85,7 @@ public class InvitationService {
         this.members = members;
         this.coalitions = coalitions;
         this.accounts = accounts;
+        this.invitedAccounts = invitedAccounts;
         this.representatives = representatives;
         this.grants = grants;
         this.outbox = outbox;
@@ -192,7 +193,7 @@ public class InvitationService {
             Invitation locked =
                     usable(invitations.findByTokenHash(tokenHash, true).orElseThrow(InvitationService::notFound), now);
             currentMember(coalition, locked.memberId());
-            UUID accountId = accountFor(locked.email(), displayName, passwordHash);
+            UUID accountId = invitedAccounts.ensure(locked.email(), displayName, passwordHash);
             Representative created = representatives.insert(new Representative(
                     coalition.value(),
                     UUID.randomUUID(),
@@ -270,53 +271,6 @@ public class InvitationService {
                     "password", "password.too-long", "must be at most " + PasswordHasher.MAX_LENGTH + " bytes long");
         }
         return password;
-    }
-
-    /**
-     * The account for the invited address, created if needed. An existing password is never replaced:
-     * accepting proves control of the mailbox, not knowledge of that password.
-     */
-    private UUID accountFor(String email, String displayName, String passwordHash) {
-        Connection connection = transactions.getConnection();
-        try {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO account (id, email, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)"
-                            + " ON CONFLICT (email) DO NOTHING")) {
-                insert.setObject(1, UUID.randomUUID());
-                insert.setString(2, email);
-                insert.setString(3, displayName);
-                insert.setString(4, passwordHash);
-                insert.setTimestamp(5, java.sql.Timestamp.from(clock.instant()));
-                insert.executeUpdate();
-            }
-            UUID id;
-            String stored;
-            try (PreparedStatement select =
-                    connection.prepareStatement("SELECT id, password_hash FROM account WHERE email = ? FOR UPDATE")) {
-                select.setString(1, email);
-                try (ResultSet rs = select.executeQuery()) {
-                    rs.next();
-                    id = rs.getObject(1, UUID.class);
-                    stored = rs.getString(2);
-                }
-            }
-            if (stored == null) {
-                if (passwordHash == null) {
-                    // The account lost its password between our check and this transaction: ask for one.
-                    throw ProblemException.invalidField("password", "required", "choose a password");
-                }
-                try (PreparedStatement update =
-                        connection.prepareStatement("UPDATE account SET password_hash = ?, version = version + 1"
-                                + " WHERE id = ? AND password_hash IS NULL")) {
-                    update.setString(1, passwordHash);
-                    update.setObject(2, id);
-                    update.executeUpdate();
-                }
-            }
-            return id;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create the account", e);
-        }
     }
 
     private Member findMember(CoalitionId coalition, UUID memberId) {

@@ -24,6 +24,8 @@ public interface DatabaseTest extends TestPropertyProvider {
         properties.put("samenspel.password.bcrypt-cost", "4");
         properties.put("samenspel.secure-cookies", "false");
         properties.put("micronaut.server.port", "-1");
+        // Tests send the outbox themselves with OutboxDispatcher.dispatchDue().
+        properties.put("samenspel.mail.dispatcher.enabled", "false");
         properties.putAll(extraProperties());
         return properties;
     }

@@ -1,0 +1,15 @@
+package nl.samenspel.governance.invitation;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Who to invite to act for a member, and with which mandate. */
+@Serdeable
+public record CreateInvitationRequest(
+        @NotBlank @Email @Size(max = 254) String email,
+        @NotBlank @Size(max = 200) String displayName,
+        @NotNull Boolean mayVote,
+        @NotNull Boolean maySign) {}

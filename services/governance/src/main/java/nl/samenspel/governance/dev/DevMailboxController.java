@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Development only: the e-mail the local run "sent", so invitation links can be followed. */
+@io.swagger.v3.oas.annotations.Hidden
 @Controller("/dev/mailbox")
 @Requires(env = "dev")
 @Secured(SecurityRule.IS_ANONYMOUS)

@@ -9,6 +9,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
@@ -27,14 +28,16 @@ class InvitationController {
     @Post("/coalitions/{coalition}/members/{memberId}/invitations")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<InvitationResponse> create(
-            CoalitionAccess access, UUID memberId, @Valid @Body CreateInvitationRequest request) {
+            @Parameter(hidden = true) CoalitionAccess access,
+            UUID memberId,
+            @Valid @Body CreateInvitationRequest request) {
         InvitationResponse created = invitations.create(access, memberId, request);
         return HttpResponse.created(created);
     }
 
     @Get("/coalitions/{coalition}/members/{memberId}/invitations")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    List<InvitationResponse> list(CoalitionAccess access, UUID memberId) {
+    List<InvitationResponse> list(@Parameter(hidden = true) CoalitionAccess access, UUID memberId) {
         return invitations.list(access, memberId);
     }
 

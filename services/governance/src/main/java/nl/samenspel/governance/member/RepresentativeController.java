@@ -8,6 +8,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
@@ -25,13 +26,16 @@ class RepresentativeController {
     }
 
     @Get
-    List<RepresentativeResponse> list(CoalitionAccess access, UUID memberId) {
+    List<RepresentativeResponse> list(@Parameter(hidden = true) CoalitionAccess access, UUID memberId) {
         return representatives.list(access, memberId);
     }
 
     @Post("/{id}/end")
     RepresentativeResponse end(
-            CoalitionAccess access, UUID memberId, UUID id, @Valid @Body EndRepresentativeRequest request) {
+            @Parameter(hidden = true) CoalitionAccess access,
+            UUID memberId,
+            UUID id,
+            @Valid @Body EndRepresentativeRequest request) {
         return representatives.end(access, memberId, id, request);
     }
 }

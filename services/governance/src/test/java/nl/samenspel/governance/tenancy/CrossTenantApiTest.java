@@ -60,6 +60,16 @@ class CrossTenantApiTest implements DatabaseTest {
                     "{\"leftOn\":\"2025-01-01\",\"version\":0}"),
             new Call("GET", "/api/v1/coalitions/{coalition}/audit", null),
             new Call("GET", "/api/v1/coalitions/{coalition}/audit/verification", null),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/members/{id}/invitations",
+                    "{\"email\":\"indringer@example.nl\",\"displayName\":\"Indringer\",\"mayVote\":true,\"maySign\":true}"),
+            new Call("GET", "/api/v1/coalitions/{coalition}/members/{id}/invitations", null),
+            new Call("GET", "/api/v1/coalitions/{coalition}/members/{id}/representatives", null),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/members/{id}/representatives/{id}/end",
+                    "{\"validUntil\":\"2030-01-01\",\"version\":0}"),
             // The web UI: HTML pages and form posts.
             new Call("GET", "/c/{coalition}", null),
             new Call("GET", "/c/{coalition}/audit", null),
@@ -85,6 +95,7 @@ class CrossTenantApiTest implements DatabaseTest {
     CoalitionResponse woudenberg;
     String deventerSecretary;
     String deventerMemberId;
+    String deventerRepresentativeId;
     String deventerMemberName;
 
     @BeforeAll
@@ -109,6 +120,27 @@ class CrossTenantApiTest implements DatabaseTest {
                         "123456782"));
         assertThat(created.status()).isEqualTo(201);
         deventerMemberId = created.json().get("id").asText();
+        deventerRepresentativeId = representative(deventer, deventerMemberId);
+    }
+
+    /** A mandate written by the superuser: the invitation round trip is tested elsewhere. */
+    private static String representative(CoalitionResponse coalition, String memberId) {
+        nl.samenspel.core.testing.TestDatabase db = DatabaseTest.database();
+        java.util.UUID id = java.util.UUID.randomUUID();
+        try (java.sql.Connection admin =
+                        java.sql.DriverManager.getConnection(db.adminUrl(), db.adminUser(), db.adminPassword());
+                java.sql.PreparedStatement ps = admin.prepareStatement(
+                        "INSERT INTO samenspel.representative (coalition_id, id, member_id, account_id, may_vote, may_sign,"
+                                + " valid_from) SELECT ?, ?, ?, id, true, true, DATE '2021-01-01' FROM samenspel.account"
+                                + " ORDER BY created_at LIMIT 1")) {
+            ps.setObject(1, coalition.id());
+            ps.setObject(2, id);
+            ps.setObject(3, java.util.UUID.fromString(memberId));
+            ps.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return id.toString();
     }
 
     @Test
@@ -118,7 +150,7 @@ class CrossTenantApiTest implements DatabaseTest {
                 // HEAD twins of GET routes run the same code as the GET, which is tested.
                 .filter(r -> !r.getHttpMethodName().equals("HEAD"))
                 .map(r -> r.getHttpMethodName() + " "
-                        + r.getUriMatchTemplate().toString().replaceAll("\\{id[^}]*}", "{id}"))
+                        + r.getUriMatchTemplate().toString().replaceAll("\\{(id|memberId)[^}]*}", "{id}"))
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> covered = CALLS.stream().map(Call::key).collect(Collectors.toCollection(TreeSet::new));
         assertThat(covered).as("add a cross-tenant case for each new route").containsAll(routes);
@@ -225,8 +257,12 @@ class CrossTenantApiTest implements DatabaseTest {
         return (Map<String, String>) body;
     }
 
-    private static String path(Call call, String slug, String id) {
-        return call.template().replace("{coalition}", slug).replace("{id}", id);
+    /** The first {id} is Deventer's member, a second one its representative. */
+    private String path(Call call, String slug, String memberId) {
+        return call.template()
+                .replace("{coalition}", slug)
+                .replaceFirst("\\{id}", memberId)
+                .replaceFirst("\\{id}", deventerRepresentativeId);
     }
 
     /** What Deventer's secretary sees: members, the coalition and the length of the audit chain. */

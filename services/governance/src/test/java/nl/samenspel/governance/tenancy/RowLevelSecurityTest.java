@@ -36,7 +36,16 @@ class RowLevelSecurityTest implements DatabaseTest {
 
     /** Platform tables: outside RLS by design (ARCHITECTURE.md), touched only by identity/tenancy code. */
     static final Set<String> PLATFORM_TABLES = Set.of(
-            "account", "login_throttle", "login_session", "coalition", "coalition_role", "flyway_schema_history");
+            "account",
+            "login_throttle",
+            "login_session",
+            "coalition",
+            "coalition_role",
+            // Looked up by token before any coalition is known; read only by the invitation code.
+            "invitation",
+            // The e-mail job queue, claimed across all coalitions by the dispatcher.
+            "outbox_email",
+            "flyway_schema_history");
 
     @Inject
     Fixtures fixtures;

@@ -79,7 +79,12 @@ class CrossTenantApiTest implements DatabaseTest {
             new Call("GET", "/c/{coalition}/members/{id}/end", null),
             new Call("POST", "/c/{coalition}/members/new", FORM_MEMBER),
             new Call("POST", "/c/{coalition}/members/{id}/edit", FORM_MEMBER),
-            new Call("POST", "/c/{coalition}/members/{id}/end", Map.of("leftOn", "2025-01-01", "version", "0")));
+            new Call("POST", "/c/{coalition}/members/{id}/end", Map.of("leftOn", "2025-01-01", "version", "0")),
+            new Call("GET", "/c/{coalition}/members/{id}/representatives", null),
+            new Call(
+                    "POST",
+                    "/c/{coalition}/members/{id}/invitations",
+                    Map.of("email", "indringer@example.nl", "displayName", "Indringer", "mayVote", "on")));
 
     @Inject
     EmbeddedServer server;

@@ -280,6 +280,7 @@ class MemberPagesController {
             case "NotNull", "NotBlank", "NotEmpty" -> "error.required";
             case "ValidKvkNumber" -> "error.kvk";
             case "ValidRsin" -> "error.rsin";
+            case "Email" -> "error.email";
             case "Size" -> "error.too-long";
             default -> "error.range." + fieldName(violation.getPropertyPath().toString());
         };

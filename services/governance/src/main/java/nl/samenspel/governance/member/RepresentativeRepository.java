@@ -57,6 +57,26 @@ public class RepresentativeRepository {
         }
     }
 
+    /** Whether the account acts for some member of the coalition on that day. */
+    public boolean existsCurrentByCoalitionIdAndAccountId(UUID coalitionId, UUID accountId, java.time.LocalDate day) {
+        try (PreparedStatement ps = connection()
+                .prepareStatement(
+                        """
+                        SELECT 1 FROM representative
+                         WHERE coalition_id = ? AND account_id = ? AND valid_from <= ?
+                           AND (valid_until IS NULL OR valid_until > ?)""")) {
+            ps.setObject(1, coalitionId);
+            ps.setObject(2, accountId);
+            ps.setDate(3, Date.valueOf(day));
+            ps.setDate(4, Date.valueOf(day));
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read mandates", e);
+        }
+    }
+
     public List<Listed> findByCoalitionIdAndMemberId(UUID coalitionId, UUID memberId) {
         try (PreparedStatement ps = connection()
                 .prepareStatement(

@@ -48,6 +48,16 @@ public class RepresentativeService {
         });
     }
 
+    /**
+     * A REPRESENTATIVE role is only worth something while a mandate runs: after it ended (or before it
+     * starts) the person acts for no member and sees nothing of the coalition.
+     */
+    public boolean hasCurrentMandate(nl.samenspel.core.tenancy.CoalitionId coalition, UUID accountId) {
+        return tx.read(
+                coalition,
+                () -> representatives.existsCurrentByCoalitionIdAndAccountId(coalition.value(), accountId, today()));
+    }
+
     public RepresentativeResponse end(
             CoalitionAccess access, UUID memberId, UUID id, EndRepresentativeRequest request) {
         access.require(CoalitionRole.SECRETARY);

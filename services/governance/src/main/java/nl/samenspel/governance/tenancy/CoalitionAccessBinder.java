@@ -16,6 +16,7 @@ import nl.samenspel.governance.coalition.CoalitionRepository;
 import nl.samenspel.governance.identity.CoalitionRole;
 import nl.samenspel.governance.identity.CurrentAccount;
 import nl.samenspel.governance.identity.RoleGrants;
+import nl.samenspel.governance.member.RepresentativeService;
 
 /**
  * Binds {@link CoalitionAccess} from the {@code {coalition}} path segment. A coalition the caller has
@@ -28,10 +29,12 @@ class CoalitionAccessBinder implements TypedRequestArgumentBinder<CoalitionAcces
 
     private final CoalitionRepository coalitions;
     private final RoleGrants grants;
+    private final RepresentativeService mandates;
 
-    CoalitionAccessBinder(CoalitionRepository coalitions, RoleGrants grants) {
+    CoalitionAccessBinder(CoalitionRepository coalitions, RoleGrants grants, RepresentativeService mandates) {
         this.coalitions = coalitions;
         this.grants = grants;
+        this.mandates = mandates;
     }
 
     @Override
@@ -52,6 +55,10 @@ class CoalitionAccessBinder implements TypedRequestArgumentBinder<CoalitionAcces
         CurrentAccount account = CurrentAccount.of(authentication);
         Coalition coalition = coalitions.findBySlug(slug).orElseThrow(CoalitionAccessBinder::notFound);
         Set<CoalitionRole> roles = grants.rolesOf(account.id(), coalition.id());
+        if (roles.contains(CoalitionRole.REPRESENTATIVE)
+                && !mandates.hasCurrentMandate(coalition.coalitionId(), account.id())) {
+            roles.remove(CoalitionRole.REPRESENTATIVE);
+        }
         if (roles.isEmpty()) {
             throw notFound();
         }

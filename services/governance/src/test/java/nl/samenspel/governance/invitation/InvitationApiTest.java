@@ -354,7 +354,11 @@ class InvitationApiTest implements DatabaseTest {
     void onlyTheSecretaryInvites() {
         String memberId = member(coalition, secretary, "Rollen Lid");
         for (CoalitionRole role : List.of(CoalitionRole.REPRESENTATIVE, CoalitionRole.OBSERVER)) {
-            String token = login(fixtures.member(coalition, role.name().toLowerCase(), role));
+            String token = login(
+                    role == CoalitionRole.REPRESENTATIVE
+                            ? fixtures.representative(
+                                    coalition, java.util.UUID.fromString(memberId), "vertegenwoordiger")
+                            : fixtures.member(coalition, role.name().toLowerCase(), role));
             Api.Response invite = invite(coalition, token, memberId, "iemand@example.nl", true, true);
             assertThat(invite.status()).as(role + ": " + invite).isEqualTo(403);
             assertThat(invite.json().get("code").asText()).isEqualTo("auth.role-required");

@@ -17,6 +17,8 @@ import nl.samenspel.governance.identity.CoalitionRole;
 import nl.samenspel.governance.identity.CurrentAccount;
 import nl.samenspel.governance.identity.PasswordHasher;
 import nl.samenspel.governance.identity.RoleGrants;
+import nl.samenspel.governance.member.Representative;
+import nl.samenspel.governance.member.RepresentativeRepository;
 
 /** Test data made through the product's own services, each name unique so test classes never collide. */
 @Singleton
@@ -31,18 +33,21 @@ public class Fixtures {
     private final CoalitionService coalitions;
     private final RoleGrants grants;
     private final TenantTransactions tx;
+    private final RepresentativeRepository representatives;
 
     public Fixtures(
             AccountRepository accounts,
             PasswordHasher hasher,
             CoalitionService coalitions,
             RoleGrants grants,
-            TenantTransactions tx) {
+            TenantTransactions tx,
+            RepresentativeRepository representatives) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.coalitions = coalitions;
         this.grants = grants;
         this.tx = tx;
+        this.representatives = representatives;
     }
 
     public static String unique(String prefix) {
@@ -71,6 +76,25 @@ public class Fixtures {
     public Account member(CoalitionResponse coalition, String prefix, CoalitionRole... roles) {
         Account account = account(prefix);
         grant(coalition, account, roles);
+        return account;
+    }
+
+    /** An account that represents the member since 2021 (as an accepted invitation would make it). */
+    public Account representative(CoalitionResponse coalition, UUID memberId, String prefix) {
+        Account account = account(prefix);
+        tx.run(CoalitionId.of(coalition.id()), () -> {
+            representatives.insert(new Representative(
+                    coalition.id(),
+                    UUID.randomUUID(),
+                    memberId,
+                    account.id(),
+                    true,
+                    true,
+                    java.time.LocalDate.of(2021, 1, 1),
+                    null,
+                    0));
+            grants.grant(coalition.id(), account.id(), CoalitionRole.REPRESENTATIVE);
+        });
         return account;
     }
 

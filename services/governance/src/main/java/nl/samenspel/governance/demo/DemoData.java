@@ -5,8 +5,6 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -33,6 +31,8 @@ import nl.samenspel.governance.member.MemberKind;
 import nl.samenspel.governance.member.MemberRequest;
 import nl.samenspel.governance.member.MemberResponse;
 import nl.samenspel.governance.member.MemberService;
+import nl.samenspel.governance.member.Representative;
+import nl.samenspel.governance.member.RepresentativeRepository;
 import nl.samenspel.governance.tenancy.CoalitionAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +63,7 @@ public class DemoData {
     private final RoleGrants grants;
     private final TenantTransactions tx;
     private final AuditLog audit;
+    private final RepresentativeRepository representatives;
 
     DemoData(
             AccountRepository accounts,
@@ -72,7 +73,8 @@ public class DemoData {
             MemberService members,
             RoleGrants grants,
             TenantTransactions tx,
-            AuditLog audit) {
+            AuditLog audit,
+            RepresentativeRepository representatives) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.coalitions = coalitions;
@@ -81,6 +83,7 @@ public class DemoData {
         this.grants = grants;
         this.tx = tx;
         this.audit = audit;
+        this.representatives = representatives;
     }
 
     @EventListener
@@ -215,40 +218,25 @@ public class DemoData {
 
     /** A mandate to vote and sign for the member, as accepting an invitation would give. */
     private void representative(CoalitionAccess access, MemberResponse member, Account account) {
-        UUID id = UUID.randomUUID();
         tx.run(access.id(), () -> {
-            try (PreparedStatement ps = tx.connection()
-                    .prepareStatement(
-                            """
-                            INSERT INTO representative (coalition_id, id, member_id, account_id, may_vote, may_sign, valid_from)
-                            VALUES (?, ?, ?, ?, true, true, ?)""")) {
-                ps.setObject(1, access.id().value());
-                ps.setObject(2, id);
-                ps.setObject(3, member.id());
-                ps.setObject(4, account.id());
-                ps.setObject(5, member.joinedOn());
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
+            Representative mandate = representatives.insert(new Representative(
+                    access.id().value(),
+                    UUID.randomUUID(),
+                    member.id(),
+                    account.id(),
+                    true,
+                    true,
+                    member.joinedOn(),
+                    null,
+                    0));
             audit.append(
                     access.id(),
                     access.actor(),
                     "representative.created",
                     "representative",
-                    id,
+                    mandate.id(),
                     null,
-                    Map.of(
-                            "memberId",
-                            member.id().toString(),
-                            "accountId",
-                            account.id().toString(),
-                            "mayVote",
-                            true,
-                            "maySign",
-                            true,
-                            "validFrom",
-                            member.joinedOn().toString()));
+                    mandate.auditState());
             grants.grant(access.id().value(), account.id(), CoalitionRole.REPRESENTATIVE);
             audit.append(
                     access.id(),

@@ -49,17 +49,32 @@ public class LoginService {
     public record LoggedIn(Account account, String token, long expiresInSeconds) {}
 
     public LoggedIn login(String email, String password) {
+        return startSession(verify(email, password));
+    }
+
+    /**
+     * The account whose password this is, under the same throttle as a login: 401 when wrong, 429
+     * while the address is locked. Whether the address exists is never told apart.
+     */
+    public Account verify(String email, String password) {
         String key = Account.normalizeEmail(email);
+        if (key.chars().anyMatch(Character::isISOControl)) {
+            throw invalidCredentials();
+        }
         throttle.check(key);
         Optional<Account> account = key.isEmpty() ? Optional.empty() : accounts.findByEmail(key);
         boolean ok = hasher.matches(password, account.map(Account::passwordHash).orElse(null));
         if (!ok) {
             throttle.recordFailure(key);
-            throw new ProblemException(
-                    HttpStatus.UNAUTHORIZED, "auth.invalid-credentials", "The e-mail address or password is wrong.");
+            throw invalidCredentials();
         }
         throttle.clear(key);
-        return startSession(account.get());
+        return account.get();
+    }
+
+    private static ProblemException invalidCredentials() {
+        return new ProblemException(
+                HttpStatus.UNAUTHORIZED, "auth.invalid-credentials", "The e-mail address or password is wrong.");
     }
 
     /** Logs in an account that has just proven itself another way (accepting an invitation). */

@@ -180,6 +180,11 @@ public class InvitationService {
         boolean hasPassword = accounts.findByEmail(invitation.email())
                 .map(a -> a.passwordHash() != null)
                 .orElse(false);
+        if (hasPassword) {
+            // The link proves control of the mailbox, not of the account: an existing account must also
+            // give its password, or whoever holds the link would be logged in as that person.
+            logins.verify(invitation.email(), request.password() == null ? "" : request.password());
+        }
         // Hash outside the transaction: bcrypt is slow on purpose, and must not hold locks meanwhile.
         String passwordHash = hasPassword ? null : hasher.hash(checkPassword(request.password()));
         String displayName =

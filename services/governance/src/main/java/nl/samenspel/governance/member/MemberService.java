@@ -29,12 +29,19 @@ public class MemberService {
     }
 
     private final MemberRepository members;
+    private final RepresentativeRepository representatives;
     private final TenantTransactions tx;
     private final AuditLog audit;
     private final Clock clock;
 
-    MemberService(MemberRepository members, TenantTransactions tx, AuditLog audit, Clock clock) {
+    MemberService(
+            MemberRepository members,
+            RepresentativeRepository representatives,
+            TenantTransactions tx,
+            AuditLog audit,
+            Clock clock) {
         this.members = members;
+        this.representatives = representatives;
         this.tx = tx;
         this.audit = audit;
         this.clock = clock;
@@ -166,6 +173,19 @@ public class MemberService {
                     id,
                     current.auditState(),
                     ended.auditState());
+            // A member that leaves is represented by no one from that day on.
+            for (Representative mandate : representatives.endAllOfMember(current.coalitionId(), id, request.leftOn())) {
+                java.util.Map<String, Object> after = new java.util.LinkedHashMap<>(mandate.auditState());
+                after.put("validUntil", request.leftOn().toString());
+                audit.append(
+                        access.id(),
+                        access.actor(),
+                        "representative.ended",
+                        "representative",
+                        mandate.id(),
+                        mandate.auditState(),
+                        after);
+            }
             return MemberResponse.of(ended, today());
         });
     }

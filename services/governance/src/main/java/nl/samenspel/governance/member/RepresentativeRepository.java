@@ -57,18 +57,21 @@ public class RepresentativeRepository {
         }
     }
 
-    /** Whether the account acts for some member of the coalition on that day. */
+    /** Whether the account acts on that day for some member of the coalition that is a member then. */
     public boolean existsCurrentByCoalitionIdAndAccountId(UUID coalitionId, UUID accountId, java.time.LocalDate day) {
         try (PreparedStatement ps = connection()
                 .prepareStatement(
                         """
-                        SELECT 1 FROM representative
-                         WHERE coalition_id = ? AND account_id = ? AND valid_from <= ?
-                           AND (valid_until IS NULL OR valid_until > ?)""")) {
+                        SELECT 1 FROM representative r
+                          JOIN member m ON m.coalition_id = r.coalition_id AND m.id = r.member_id
+                         WHERE r.coalition_id = ? AND r.account_id = ? AND r.valid_from <= ?
+                           AND (r.valid_until IS NULL OR r.valid_until > ?)
+                           AND m.joined_on <= ? AND (m.left_on IS NULL OR m.left_on > ?)""")) {
             ps.setObject(1, coalitionId);
             ps.setObject(2, accountId);
-            ps.setDate(3, Date.valueOf(day));
-            ps.setDate(4, Date.valueOf(day));
+            for (int i = 3; i <= 6; i++) {
+                ps.setDate(i, Date.valueOf(day));
+            }
             try (java.sql.ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -128,6 +131,38 @@ public class RepresentativeRepository {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not end the representative", e);
+        }
+    }
+
+    /**
+     * Ends, on the day a member leaves, every mandate of that member still running then; returns the
+     * mandates as they were, for the audit trail. A mandate that would only start later cannot end
+     * before it starts and is left to the check that the member is current.
+     */
+    public List<Representative> endAllOfMember(UUID coalitionId, UUID memberId, java.time.LocalDate leftOn) {
+        try (PreparedStatement ps = connection()
+                .prepareStatement(
+                        """
+                        UPDATE representative r SET valid_until = ?, version = r.version + 1
+                          FROM representative before
+                         WHERE r.coalition_id = ? AND r.member_id = ?
+                           AND before.coalition_id = r.coalition_id AND before.id = r.id
+                           AND r.valid_from < ? AND (r.valid_until IS NULL OR r.valid_until > ?)
+                        RETURNING before.*""")) {
+            ps.setDate(1, Date.valueOf(leftOn));
+            ps.setObject(2, coalitionId);
+            ps.setObject(3, memberId);
+            ps.setDate(4, Date.valueOf(leftOn));
+            ps.setDate(5, Date.valueOf(leftOn));
+            List<Representative> ended = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ended.add(map(rs));
+                }
+            }
+            return ended;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not end the mandates", e);
         }
     }
 

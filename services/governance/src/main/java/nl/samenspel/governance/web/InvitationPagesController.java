@@ -50,6 +50,7 @@ class InvitationPagesController {
             @Nullable String displayName,
             @Nullable String password,
             @Nullable String passwordRepeat,
+            @Nullable String currentPassword,
             @Nullable String csrfToken) {}
 
     @Get
@@ -71,7 +72,9 @@ class InvitationPagesController {
             return unavailable(e);
         }
         String name = form.displayName() == null ? "" : form.displayName().trim();
-        String password = form.password() == null || form.password().isEmpty() ? null : form.password();
+        String password = view.accountHasPassword()
+                ? form.currentPassword()
+                : form.password() == null || form.password().isEmpty() ? null : form.password();
         if (!view.accountHasPassword() && password != null && !password.equals(form.passwordRepeat())) {
             return form(
                     HttpStatus.UNPROCESSABLE_ENTITY,
@@ -87,6 +90,10 @@ class InvitationPagesController {
                     .cookie(cookies.login(accepted.accessToken(), accepted.expiresIn()))
                     .cookie(cookies.csrf(csrf.generateCsrfToken(request)));
         } catch (ProblemException e) {
+            if (e.status() == HttpStatus.UNAUTHORIZED || e.status() == HttpStatus.TOO_MANY_REQUESTS) {
+                String key = e.status() == HttpStatus.UNAUTHORIZED ? "error.current-password" : "error.locked";
+                return form(e.status(), token, view, name, Map.of("currentPassword", key));
+            }
             if (e.status() == HttpStatus.UNPROCESSABLE_ENTITY && !e.errors().isEmpty()) {
                 Map<String, String> errors = new LinkedHashMap<>();
                 for (FieldError fe : e.errors()) {

@@ -146,7 +146,7 @@ class InvitationApiTest implements DatabaseTest {
     }
 
     @Test
-    void anExistingAccountKeepsItsPasswordAndOnlyGainsTheRole() throws Exception {
+    void anExistingAccountMustGiveItsPasswordKeepsItAndOnlyGainsTheRole() throws Exception {
         String memberId = member(coalition, secretary, "Zorg West");
         Account existing = fixtures.account("bestaand");
         invite(coalition, secretary, memberId, existing.email(), false, true);
@@ -157,7 +157,15 @@ class InvitationApiTest implements DatabaseTest {
                         .get("accountHasPassword")
                         .asBoolean())
                 .isTrue();
-        Api.Response accepted = api.post("/api/v1/invitations/" + token + "/accept", null, Map.of());
+        // The link alone does not open an existing account: its own password is asked for.
+        Api.Response withoutPassword = api.post("/api/v1/invitations/" + token + "/accept", null, Map.of());
+        assertThat(withoutPassword.status()).isEqualTo(401);
+        Api.Response wrongPassword = accept(token, "not the password at all");
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(api.get(representativesPath(coalition, memberId), secretary).json())
+                .as("nothing accepted yet")
+                .isEmpty();
+        Api.Response accepted = accept(token, Fixtures.PASSWORD);
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
 
         String token2 = api.login(existing.email(), Fixtures.PASSWORD);
@@ -210,7 +218,7 @@ class InvitationApiTest implements DatabaseTest {
         invite(coalition, secretary, second, email, true, true);
         dispatcher.dispatchDue();
         String token = token(Smtp.text(smtp.to(email).get(1)));
-        Api.Response overlap = accept(token, null);
+        Api.Response overlap = accept(token, NEW_PASSWORD);
         assertThat(overlap.status()).as(overlap.toString()).isEqualTo(409);
         assertThat(overlap.json().get("code").asText()).isEqualTo("representative.overlap");
         assertThat(api.get(representativesPath(coalition, second), secretary).json())

@@ -62,4 +62,44 @@ class RepresentativeAccessTest implements DatabaseTest {
         assertThat(after.status()).isEqualTo(404);
         assertThat(after.body()).doesNotContain("Solis");
     }
+
+    @Test
+    void whenTheMemberLeavesItsMandatesEndAndSoDoesTheAccess() {
+        Api api = new Api(server);
+        CoalitionResponse coalition = fixtures.coalition("vertrek", LegalForm.COOPERATIE_UA);
+        String secretary = api.login(
+                fixtures.member(coalition, "secretaris", CoalitionRole.SECRETARY)
+                        .email(),
+                Fixtures.PASSWORD);
+        String members = "/api/v1/coalitions/" + coalition.slug() + "/members";
+        String memberId = api.post(
+                        members,
+                        secretary,
+                        Map.of("name", "Kwintes", "kind", "ZORGAANBIEDER", "joinedOn", "2018-01-01"))
+                .json()
+                .get("id")
+                .asText();
+        Account representative = fixtures.representative(coalition, UUID.fromString(memberId), "kwintes");
+        String token = api.login(representative.email(), Fixtures.PASSWORD);
+        assertThat(api.get(members, token).status()).isEqualTo(200);
+
+        Api.Response left =
+                api.post(members + "/" + memberId + "/end", secretary, Map.of("leftOn", "2022-01-01", "version", 0));
+        assertThat(left.status()).as(left.toString()).isEqualTo(200);
+
+        JsonNode mandate = api.get(members + "/" + memberId + "/representatives", secretary)
+                .json()
+                .get(0);
+        assertThat(mandate.get("validUntil").asText()).isEqualTo("2022-01-01");
+        assertThat(mandate.get("current").asBoolean()).isFalse();
+        assertThat(api.get(members + "?status=ALL", token).status()).isEqualTo(404);
+        String trail = api.get("/api/v1/coalitions/" + coalition.slug() + "/audit?size=3", secretary)
+                .body();
+        assertThat(trail).contains("representative.ended", "member.ended");
+        assertThat(api.get("/api/v1/coalitions/" + coalition.slug() + "/audit/verification", secretary)
+                        .json()
+                        .get("intact")
+                        .asBoolean())
+                .isTrue();
+    }
 }

@@ -36,7 +36,8 @@ public final class DatabaseConflicts {
                             "conflict.overlap", "This overlaps with a period that is already recorded.");
                     case "23503" -> ProblemException.conflict(
                             "conflict.reference", "This refers to something that does not exist or is still in use.");
-                    case "23514", "23502", "22001", "22003", "22007", "22008" -> new ProblemException(
+                        // 22021/22P05: a NUL or otherwise unstorable character in a text.
+                    case "23514", "23502", "22001", "22003", "22007", "22008", "22021", "22P05" -> new ProblemException(
                             HttpStatus.UNPROCESSABLE_ENTITY, "request.invalid", "A value is outside what is allowed.");
                     case "40001", "40P01" -> ProblemException.conflict(
                             "conflict.retry", "Another change got in the way; please try again.");

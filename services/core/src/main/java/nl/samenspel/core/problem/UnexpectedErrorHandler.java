@@ -36,12 +36,17 @@ public class UnexpectedErrorHandler implements ExceptionHandler<RuntimeException
             LOG.info(
                     "{} {} ended in a database conflict: {}",
                     request.getMethod(),
-                    request.getPath(),
+                    loggable(request),
                     mapped.get().code());
             return problems.handle(request, mapped.get());
         }
-        LOG.error("Unexpected error on {} {}", request.getMethod(), request.getPath(), exception);
+        LOG.error("Unexpected error on {} {}", request.getMethod(), loggable(request), exception);
         return processor.processResponse(
                 ErrorContext.builder(request).build(), HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR));
+    }
+
+    /** Paths can carry secrets (an invitation token is a credential until used): keep them out of logs. */
+    static String loggable(HttpRequest<?> request) {
+        return request.getPath().replaceAll("/invitations/[^/]+", "/invitations/…");
     }
 }

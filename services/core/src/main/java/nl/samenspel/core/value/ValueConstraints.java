@@ -13,6 +13,11 @@ class ValueConstraints {
     }
 
     @Singleton
+    ConstraintValidator<PlainText, String> plainTextValidator() {
+        return (value, annotation, context) -> value == null || value.chars().noneMatch(Character::isISOControl);
+    }
+
+    @Singleton
     ConstraintValidator<ValidKvkNumber, String> kvkValidator() {
         return (value, annotation, context) -> value == null || KvkNumber.isValid(value);
     }

@@ -3,6 +3,7 @@ package nl.samenspel.governance.invitation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Size;
+import nl.samenspel.core.value.PlainText;
 
 /**
  * {@code password} is required only when the invited address has no account with a password yet;
@@ -10,4 +11,4 @@ import jakarta.validation.constraints.Size;
  */
 @Serdeable
 public record AcceptInvitationRequest(
-        @Nullable @Size(max = 1000) String password, @Nullable @Size(max = 200) String displayName) {}
+        @Nullable @Size(max = 1000) String password, @Nullable @Size(max = 200) @PlainText String displayName) {}

@@ -209,7 +209,16 @@ public class InvitationService {
                     today(),
                     null,
                     0));
-            grants.grant(coalition.value(), accountId, CoalitionRole.REPRESENTATIVE);
+            if (grants.grant(coalition.value(), accountId, CoalitionRole.REPRESENTATIVE)) {
+                audit.append(
+                        coalition,
+                        locked.email(),
+                        "role.granted",
+                        "account",
+                        accountId,
+                        null,
+                        Map.of("role", CoalitionRole.REPRESENTATIVE.name()));
+            }
             if (invitations.markAccepted(locked.id(), now, accountId) != 1) {
                 throw used();
             }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import nl.samenspel.core.value.PlainText;
 import nl.samenspel.core.value.ValidKvkNumber;
 import nl.samenspel.core.value.ValidRsin;
 
@@ -21,7 +22,7 @@ import nl.samenspel.core.value.ValidRsin;
  */
 @Serdeable
 public record MemberRequest(
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 200) @PlainText String name,
         @NotNull MemberKind kind,
         @Nullable @ValidKvkNumber String kvkNumber,
         @Nullable @ValidRsin String rsin,

@@ -15,6 +15,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.csrf.generator.CsrfTokenGenerator;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.samenspel.core.problem.FieldError;
@@ -37,12 +39,17 @@ class InvitationPagesController {
     private final InvitationService invitations;
     private final WebCookies cookies;
     private final CsrfTokenGenerator<HttpRequest<?>> csrf;
+    private final Validator validator;
 
     InvitationPagesController(
-            InvitationService invitations, WebCookies cookies, CsrfTokenGenerator<HttpRequest<?>> csrf) {
+            InvitationService invitations,
+            WebCookies cookies,
+            CsrfTokenGenerator<HttpRequest<?>> csrf,
+            Validator validator) {
         this.invitations = invitations;
         this.cookies = cookies;
         this.csrf = csrf;
+        this.validator = validator;
     }
 
     @Serdeable
@@ -83,9 +90,18 @@ class InvitationPagesController {
                     name,
                     Map.of("passwordRepeat", "error.password-repeat"));
         }
+        AcceptInvitationRequest acceptance = new AcceptInvitationRequest(password, name.isEmpty() ? null : name);
+        Map<String, String> invalid = new LinkedHashMap<>();
+        for (ConstraintViolation<AcceptInvitationRequest> v : validator.validate(acceptance)) {
+            invalid.putIfAbsent(
+                    v.getPropertyPath().toString(),
+                    nl.samenspel.governance.web.member.MemberPagesController.constraintKey(v));
+        }
+        if (!invalid.isEmpty()) {
+            return form(HttpStatus.UNPROCESSABLE_ENTITY, token, view, name, invalid);
+        }
         try {
-            AcceptedInvitation accepted =
-                    invitations.accept(token, new AcceptInvitationRequest(password, name.isEmpty() ? null : name));
+            AcceptedInvitation accepted = invitations.accept(token, acceptance);
             return Pages.seeOther("/c/" + accepted.coalition())
                     .cookie(cookies.login(accepted.accessToken(), accepted.expiresIn()))
                     .cookie(cookies.csrf(csrf.generateCsrfToken(request)));

@@ -107,7 +107,9 @@ class BadInputTest implements DatabaseTest {
                 "\"name\":\"De Kern\" | \"name\":\"   \" | name",
                 "\"contributionFte\":\"4.00\" | \"contributionFte\":\"4.005\" | contributionFte",
                 "\"contributionCents\":74395500 | \"contributionCents\":-1 | contributionCents",
-                "\"votingWeight\":1 | \"votingWeight\":-3 | votingWeight"
+                "\"votingWeight\":1 | \"votingWeight\":-3 | votingWeight",
+                "\"name\":\"De Kern\" | \"name\":\"De\\u0000Kern\" | name",
+                "\"name\":\"De Kern\" | \"name\":\"De Kern\\nKlik hier\" | name"
             })
     void aFieldBreakingItsRuleIsA422WithThatField(String good, String bad, String field) {
         assertThat(VALID).contains(good);
@@ -168,6 +170,19 @@ class BadInputTest implements DatabaseTest {
             }
         }
         assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void aNulByteInTheLoginAddressIsARefusalNotA500() {
+        Api.Response response = api.send(
+                "POST",
+                "/api/v1/auth/token",
+                null,
+                "application/json",
+                "{\"email\":\"a\\u0000b@example.nl\",\"password\":\"whatever-it-is\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
     private Api.Response post(String body) {

@@ -126,6 +126,27 @@ class WebUiTest implements DatabaseTest {
     }
 
     @Test
+    void anAbsurdAmountOrAControlCharacterIsAFieldErrorNotA500() {
+        Browser browser = new Browser(server);
+        browser.logIn(secretary.email(), Fixtures.PASSWORD);
+        String name = "Groot Lid " + Fixtures.unique("");
+        Map<String, String> fields = memberFields(name, "12345678", "123456782");
+        fields.put("contribution", "1000000000000000000000");
+        fields.put(
+                "csrfToken",
+                browser.get("/c/" + coalition.slug() + "/members/new").csrfToken());
+        Browser.Page huge = browser.post("/c/" + coalition.slug() + "/members/new", fields);
+        assertThat(huge.status()).isEqualTo(422);
+        assertThat(huge.body()).contains("href=\"#contribution\"");
+
+        fields.put("contribution", "1.209.505,00");
+        fields.put("name", "Naam\u0000met nul");
+        Browser.Page nul = browser.post("/c/" + coalition.slug() + "/members/new", fields);
+        assertThat(nul.status()).isEqualTo(422);
+        assertThat(nul.body()).contains("href=\"#name\"", "zonder regeleinden of stuurtekens");
+    }
+
+    @Test
     void theMemberFormShowsFieldErrorsAndWritesNothing() {
         Browser browser = new Browser(server);
         browser.logIn(secretary.email(), Fixtures.PASSWORD);

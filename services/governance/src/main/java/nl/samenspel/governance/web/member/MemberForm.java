@@ -83,8 +83,17 @@ public record MemberForm(
         Long cents = null;
         if (!blank(contribution)) {
             BigDecimal euros = fmt.parse(contribution);
-            if (euros == null || euros.scale() > 2 || euros.signum() < 0) {
-                errors.put("contribution", "error.money");
+            // Beyond a billion euro it is a typing error; the range check would say so too, but the
+            // conversion to cents must not overflow first.
+            if (euros == null
+                    || euros.scale() > 2
+                    || euros.signum() < 0
+                    || euros.compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
+                errors.put(
+                        "contribution",
+                        euros != null && euros.signum() > 0 && euros.scale() <= 2
+                                ? "error.range.contribution"
+                                : "error.money");
             } else {
                 cents = euros.movePointRight(2).longValueExact();
             }

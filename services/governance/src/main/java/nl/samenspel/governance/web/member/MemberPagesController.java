@@ -44,7 +44,7 @@ import nl.samenspel.governance.web.Pages;
 @Controller("/c/{coalition}/members")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class MemberPagesController {
+public class MemberPagesController {
 
     static final int PAGE_SIZE = 25;
     /** Form fields in page order, so the error summary lists them as the user meets them. */
@@ -148,7 +148,9 @@ class MemberPagesController {
                 HttpStatus.OK,
                 access,
                 member,
-                new EndForm(LocalDate.now().toString(), Integer.toString(member.version())),
+                new EndForm(
+                        LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).toString(),
+                        Integer.toString(member.version())),
                 Map.of(),
                 null);
     }
@@ -270,7 +272,7 @@ class MemberPagesController {
         return "contributionCents".equals(field) ? "contribution" : field;
     }
 
-    static String constraintKey(ConstraintViolation<?> violation) {
+    public static String constraintKey(ConstraintViolation<?> violation) {
         String constraint = violation
                 .getConstraintDescriptor()
                 .getAnnotation()
@@ -281,6 +283,7 @@ class MemberPagesController {
             case "ValidKvkNumber" -> "error.kvk";
             case "ValidRsin" -> "error.rsin";
             case "Email" -> "error.email";
+            case "PlainText" -> "error.plain-text";
             case "Size" -> "error.too-long";
             default -> "error.range." + fieldName(violation.getPropertyPath().toString());
         };

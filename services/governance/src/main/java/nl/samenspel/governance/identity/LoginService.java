@@ -61,11 +61,11 @@ public class LoginService {
         if (key.chars().anyMatch(Character::isISOControl)) {
             throw invalidCredentials();
         }
-        throttle.check(key);
+        int attempts = throttle.begin(key);
         Optional<Account> account = key.isEmpty() ? Optional.empty() : accounts.findByEmail(key);
         boolean ok = hasher.matches(password, account.map(Account::passwordHash).orElse(null));
         if (!ok) {
-            throttle.recordFailure(key);
+            throttle.failed(key, attempts);
             throw invalidCredentials();
         }
         throttle.clear(key);

@@ -86,6 +86,29 @@ class AuthApiTest implements DatabaseTest {
     }
 
     @Test
+    void parallelGuessesGetNoMoreThanFiveTries() throws Exception {
+        Account account = fixtures.account("parallel");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String guess = "guess number " + i;
+                answers.add(pool.submit(() -> token(account.email(), guess).status()));
+            }
+            int tried = 0;
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                int status = answer.get();
+                assertThat(status).isIn(401, 429);
+                tried += status == 401 ? 1 : 0;
+            }
+            assertThat(tried).as("passwords actually checked").isLessThanOrEqualTo(5);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(token(account.email(), Fixtures.PASSWORD).status()).isEqualTo(429);
+    }
+
+    @Test
     void aForgedTokenIsRejected() {
         Api.Response response = api.get("/api/v1/me", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl");
         assertThat(response.status()).isEqualTo(401);

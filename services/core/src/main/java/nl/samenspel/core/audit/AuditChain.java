@@ -75,6 +75,25 @@ public final class AuditChain {
         return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * Walks the events in order and reports the first one that does not fit the chain, then checks
+     * that the chain reaches the recorded head: deleting the newest events leaves a chain that links
+     * perfectly but ends too early.
+     */
+    public static Verification verify(List<AuditRecord> events, long headSeq, String headHash) {
+        Verification links = verify(events);
+        if (!links.intact()) {
+            return links;
+        }
+        if (links.events() != headSeq || (headSeq > 0 && !links.headHash().equals(headHash))) {
+            return Verification.broken(
+                    events.size(),
+                    Math.min(links.events(), headSeq) + 1,
+                    "the chain ends at event " + links.events() + " but " + headSeq + " were recorded");
+        }
+        return links;
+    }
+
     /** Walks the events in order and reports the first one that does not fit the chain. */
     public static Verification verify(List<AuditRecord> events) {
         String expectedPrev = GENESIS;

@@ -81,6 +81,15 @@ public class AuditLog {
                 insert.setString(11, hash);
                 insert.executeUpdate();
             }
+            try (PreparedStatement head = connection.prepareStatement(
+                    """
+                    INSERT INTO audit_head (coalition_id, seq, hash) VALUES (?, ?, ?)
+                    ON CONFLICT (coalition_id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash""")) {
+                head.setObject(1, coalition.value());
+                head.setLong(2, seq);
+                head.setString(3, hash);
+                head.executeUpdate();
+            }
             return new AuditRecord(
                     coalition.value(), seq, now, actor, action, entityType, id, beforeJson, afterJson, prevHash, hash);
         } catch (SQLException e) {
@@ -107,11 +116,26 @@ public class AuditLog {
     }
 
     public Verification verify(CoalitionId coalition) {
-        return AuditChain.verify(query(
+        List<AuditRecord> events = query(
                 coalition,
                 "SELECT * FROM audit_event WHERE coalition_id = ? AND seq > ? ORDER BY seq LIMIT ?",
                 0,
-                Integer.MAX_VALUE));
+                Integer.MAX_VALUE);
+        long headSeq = 0;
+        String headHash = null;
+        try (PreparedStatement ps =
+                transactions.connection().prepareStatement("SELECT seq, hash FROM audit_head WHERE coalition_id = ?")) {
+            ps.setObject(1, coalition.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    headSeq = rs.getLong(1);
+                    headHash = rs.getString(2);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the audit head", e);
+        }
+        return AuditChain.verify(events, headSeq, headHash);
     }
 
     private List<AuditRecord> query(CoalitionId coalition, String sql, long seq, int limit) {

@@ -95,4 +95,20 @@ class AuditChainTest {
         String two = AuditChain.hash(COALITION, 1, Instant.EPOCH, a, "x" + b, "t", "1", null, null, AuditChain.GENESIS);
         assertThat(one).isNotEqualTo(two);
     }
+
+    @Property
+    void droppingTheNewestEventsIsReportedAgainstTheRecordedHead(
+            @ForAll("changes") @Size(min = 2) List<Change> changes, @ForAll @IntRange(min = 1, max = 19) int dropped) {
+        List<AuditRecord> events = chain(changes);
+        AuditRecord head = events.get(events.size() - 1);
+        assertThat(AuditChain.verify(events, head.seq(), head.hash()).intact()).isTrue();
+        int keep = Math.max(0, events.size() - Math.min(dropped, events.size()));
+        List<AuditRecord> truncated = events.subList(0, keep);
+        assertThat(AuditChain.verify(truncated).intact())
+                .as("links alone cannot tell")
+                .isTrue();
+        Verification result = AuditChain.verify(truncated, head.seq(), head.hash());
+        assertThat(result.intact()).isFalse();
+        assertThat(result.brokenAt()).isEqualTo(keep + 1L);
+    }
 }

@@ -135,6 +135,22 @@ class AuditTrailTest implements DatabaseTest {
     }
 
     @Test
+    void deletingTheNewestEventsIsReported() throws Exception {
+        Trail trail = trailWithMutations();
+        TestDatabase db = DatabaseTest.database();
+        try (Connection admin = DriverManager.getConnection(db.adminUrl(), db.adminUser(), db.adminPassword());
+                PreparedStatement ps = admin.prepareStatement(
+                        "DELETE FROM samenspel.audit_event WHERE coalition_id = ? AND seq >= 7")) {
+            ps.setObject(1, trail.coalition().id());
+            assertThat(ps.executeUpdate()).isEqualTo(2);
+        }
+        JsonNode verification =
+                api.get(trail.base() + "/audit/verification", trail.secretary()).json();
+        assertThat(verification.get("intact").asBoolean()).isFalse();
+        assertThat(verification.get("brokenAt").asLong()).isEqualTo(7);
+    }
+
+    @Test
     void representativesAndObserversCannotReadTheTrail() {
         Trail trail = trailWithMutations();
         Account observer = fixtures.member(trail.coalition(), "observer", CoalitionRole.OBSERVER);

@@ -204,15 +204,16 @@ public class DemoData {
 
     private void grant(CoalitionResponse coalition, Account account, CoalitionRole role) {
         tx.run(CoalitionId.of(coalition.id()), () -> {
-            grants.grant(coalition.id(), account.id(), role);
+            // An accountant's access is time-boxed: here until the end of next year.
+            LocalDate until = role == CoalitionRole.ACCOUNTANT
+                    ? LocalDate.now().plusYears(1).withMonth(12).withDayOfMonth(31)
+                    : null;
+            grants.grantUntil(coalition.id(), account.id(), role, until);
+            Map<String, Object> after = new java.util.LinkedHashMap<>();
+            after.put("role", role.name());
+            after.put("validUntil", until == null ? null : until.toString());
             audit.append(
-                    CoalitionId.of(coalition.id()),
-                    "demo-data",
-                    "role.granted",
-                    "account",
-                    account.id(),
-                    null,
-                    Map.of("role", role.name()));
+                    CoalitionId.of(coalition.id()), "demo-data", "role.granted", "account", account.id(), null, after);
         });
     }
 

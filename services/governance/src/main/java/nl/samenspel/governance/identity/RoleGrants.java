@@ -27,10 +27,15 @@ public class RoleGrants {
     @io.micronaut.serde.annotation.Serdeable
     public record Membership(UUID coalitionId, String slug, String name, Set<CoalitionRole> roles) {}
 
+    /** A grant counts up to and including its last day, a day on the Dutch calendar. */
+    static final String CURRENT =
+            "(r.valid_until IS NULL OR r.valid_until >= (now() AT TIME ZONE 'Europe/Amsterdam')::date)";
+
     public Set<CoalitionRole> rolesOf(UUID accountId, UUID coalitionId) {
         return transactions.executeRead(status -> {
             try (PreparedStatement ps = status.getConnection()
-                    .prepareStatement("SELECT role FROM coalition_role WHERE account_id = ? AND coalition_id = ?")) {
+                    .prepareStatement("SELECT role FROM coalition_role r WHERE account_id = ? AND coalition_id = ? AND "
+                            + CURRENT)) {
                 ps.setObject(1, accountId);
                 ps.setObject(2, coalitionId);
                 Set<CoalitionRole> roles = EnumSet.noneOf(CoalitionRole.class);
@@ -54,7 +59,8 @@ public class RoleGrants {
                             """
                             SELECT c.id, c.slug, c.name, r.role
                               FROM coalition_role r JOIN coalition c ON c.id = r.coalition_id
-                             WHERE r.account_id = ?
+                             WHERE r.account_id = ? AND """
+                                    + CURRENT + """
                              ORDER BY c.name, c.id""")) {
                 ps.setObject(1, accountId);
                 Map<UUID, Membership> result = new LinkedHashMap<>();
@@ -103,7 +109,8 @@ public class RoleGrants {
         return transactions.executeRead(status -> {
             try (PreparedStatement ps = status.getConnection()
                     .prepareStatement(
-                            "SELECT 1 FROM coalition_role WHERE account_id = ? AND role = 'OPDRACHTGEVER' LIMIT 1")) {
+                            "SELECT 1 FROM coalition_role r WHERE account_id = ? AND role = 'OPDRACHTGEVER' AND "
+                                    + CURRENT + " LIMIT 1")) {
                 ps.setObject(1, accountId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next();
@@ -112,5 +119,77 @@ public class RoleGrants {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /** A grant as the coalition's role list shows it. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record Grant(
+            UUID accountId,
+            String email,
+            String displayName,
+            CoalitionRole role,
+            @io.micronaut.core.annotation.Nullable java.time.LocalDate validUntil) {}
+
+    /** Every grant of the coalition, current ones only, by person. */
+    public List<Grant> grantsOf(UUID coalitionId) {
+        try (PreparedStatement ps = transactions
+                .getConnection()
+                .prepareStatement(
+                        """
+                        SELECT a.id, a.email, a.display_name, r.role, r.valid_until
+                          FROM coalition_role r JOIN account a ON a.id = r.account_id
+                         WHERE r.coalition_id = ? AND """
+                                + CURRENT + """
+                         ORDER BY a.display_name, a.email, r.role""")) {
+            ps.setObject(1, coalitionId);
+            List<Grant> grants = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    java.sql.Date until = rs.getDate(5);
+                    grants.add(new Grant(
+                            rs.getObject(1, UUID.class),
+                            rs.getString(2),
+                            rs.getString(3),
+                            CoalitionRole.valueOf(rs.getString(4)),
+                            until == null ? null : until.toLocalDate()));
+                }
+            }
+            return grants;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Grants or re-grants a role until a day (null: until revoked), in the caller's transaction. */
+    public void grantUntil(UUID coalitionId, UUID accountId, CoalitionRole role, java.time.LocalDate validUntil) {
+        try (PreparedStatement ps = transactions
+                .getConnection()
+                .prepareStatement(
+                        """
+                        INSERT INTO coalition_role (coalition_id, account_id, role, valid_until) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (coalition_id, account_id, role) DO UPDATE SET valid_until = EXCLUDED.valid_until""")) {
+            ps.setObject(1, coalitionId);
+            ps.setObject(2, accountId);
+            ps.setString(3, role.name());
+            ps.setDate(4, validUntil == null ? null : java.sql.Date.valueOf(validUntil));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Removes a grant in the caller's transaction; false when there was none. */
+    public boolean revoke(UUID coalitionId, UUID accountId, CoalitionRole role) {
+        try (PreparedStatement ps = transactions
+                .getConnection()
+                .prepareStatement(
+                        "DELETE FROM coalition_role WHERE coalition_id = ? AND account_id = ? AND role = ?")) {
+            ps.setObject(1, coalitionId);
+            ps.setObject(2, accountId);
+            ps.setString(3, role.name());
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -99,7 +99,14 @@ public class Fixtures {
     }
 
     public void grant(CoalitionResponse coalition, Account account, CoalitionRole... roles) {
+        // Accountants are time-boxed; a month is plenty for a test.
         tx.run(CoalitionId.of(coalition.id()), () -> Set.of(roles)
-                .forEach(r -> grants.grant(coalition.id(), account.id(), r)));
+                .forEach(r -> grants.grantUntil(
+                        coalition.id(),
+                        account.id(),
+                        r,
+                        r == CoalitionRole.ACCOUNTANT
+                                ? java.time.LocalDate.now().plusMonths(1)
+                                : null)));
     }
 }

@@ -66,6 +66,15 @@ class CrossTenantApiTest implements DatabaseTest {
                     "{\"email\":\"indringer@example.nl\",\"displayName\":\"Indringer\",\"mayVote\":true,\"maySign\":true}"),
             new Call("GET", "/api/v1/coalitions/{coalition}/members/{id}/invitations", null),
             new Call("GET", "/api/v1/coalitions/{coalition}/members/{id}/representatives", null),
+            new Call("GET", "/api/v1/coalitions/{coalition}/roles", null),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/roles",
+                    "{\"email\":\"indringer@example.nl\",\"role\":\"OBSERVER\"}"),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/roles/revoke",
+                    "{\"accountId\":\"{secretary}\",\"role\":\"SECRETARY\"}"),
             new Call(
                     "POST",
                     "/api/v1/coalitions/{coalition}/members/{id}/representatives/{id}/end",
@@ -101,6 +110,7 @@ class CrossTenantApiTest implements DatabaseTest {
     String deventerSecretary;
     String deventerMemberId;
     String deventerRepresentativeId;
+    String deventerSecretaryId;
     String deventerMemberName;
 
     @BeforeAll
@@ -109,6 +119,7 @@ class CrossTenantApiTest implements DatabaseTest {
         deventer = fixtures.coalition("deventer", LegalForm.SAMENWERKINGSVERBAND);
         woudenberg = fixtures.coalition("woudenberg", LegalForm.COOPERATIE_UA);
         Account secretary = fixtures.member(deventer, "deventer-secretary", CoalitionRole.SECRETARY);
+        deventerSecretaryId = secretary.id().toString();
         deventerSecretary = api.login(secretary.email(), Fixtures.PASSWORD);
         deventerMemberName = "MEE IJsseloevers " + Fixtures.unique("geheim");
         Api.Response created = api.post(
@@ -270,11 +281,18 @@ class CrossTenantApiTest implements DatabaseTest {
                 .replaceFirst("\\{id}", deventerRepresentativeId);
     }
 
-    /** What Deventer's secretary sees: members, the coalition and the length of the audit chain. */
+    /** Bodies may name Deventer's secretary, as a Deventer id a Woudenberg user could have seen. */
+    private String body(Object body) {
+        return body.toString().replace("{secretary}", deventerSecretaryId);
+    }
+
+    /** What Deventer's secretary sees: members, the coalition, the audit chain and the role grants. */
     private String deventerState() {
         String base = "/api/v1/coalitions/" + deventer.slug();
         return api.get(base, deventerSecretary).body()
                 + api.get(base + "/members?status=ALL", deventerSecretary).body()
-                + api.get(base + "/audit/verification", deventerSecretary).body();
+                + api.get(base + "/audit/verification", deventerSecretary).body()
+                // Role grants sit outside RLS (a platform table): only the code keeps them apart.
+                + api.get(base + "/roles", deventerSecretary).body();
     }
 }

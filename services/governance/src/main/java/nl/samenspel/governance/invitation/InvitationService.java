@@ -193,7 +193,8 @@ public class InvitationService {
                         : request.displayName().trim();
         CoalitionId coalition = CoalitionId.of(invitation.coalitionId());
         String tokenHash = InvitationTokens.hash(token);
-        Representative representative = tx.write(coalition, () -> {
+        record Accepted(Representative representative, LoginService.LoggedIn session) {}
+        Accepted done = tx.write(coalition, () -> {
             Instant now = clock.instant();
             Invitation locked =
                     usable(invitations.findByTokenHash(tokenHash, true).orElseThrow(InvitationService::notFound), now);
@@ -240,10 +241,12 @@ public class InvitationService {
                     created.id(),
                     null,
                     created.auditState());
-            return created;
+            // Logged in by the same commit: never an accepted invitation without the promised session.
+            Account account = accounts.findById(accountId).orElseThrow();
+            return new Accepted(created, logins.startSession(account));
         });
-        Account account = accounts.findById(representative.accountId()).orElseThrow();
-        LoginService.LoggedIn session = logins.startSession(account);
+        Representative representative = done.representative();
+        LoginService.LoggedIn session = done.session();
         String slug =
                 coalitions.findById(coalition.value()).map(Coalition::slug).orElseThrow();
         return new AcceptedInvitation(session.token(), "Bearer", session.expiresInSeconds(), slug, representative.id());

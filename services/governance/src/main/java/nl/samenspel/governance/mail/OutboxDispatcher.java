@@ -34,20 +34,24 @@ public class OutboxDispatcher {
     private final SmtpMailer mailer;
     private final Clock clock;
     private final int batchSize;
+    private final Duration giveUpAfter;
 
     public OutboxDispatcher(
             TransactionOperations<Connection> transactions,
             SmtpMailer mailer,
             Clock clock,
-            @Value("${samenspel.mail.batch-size:20}") int batchSize) {
+            @Value("${samenspel.mail.batch-size:20}") int batchSize,
+            @Value("${samenspel.mail.give-up-after:7d}") Duration giveUpAfter) {
         this.transactions = transactions;
         this.mailer = mailer;
         this.clock = clock;
         this.batchSize = batchSize;
+        this.giveUpAfter = giveUpAfter;
     }
 
     /** Sends every due e-mail once (one attempt each); returns how many were delivered. */
     public int dispatchDue() {
+        abandonStale();
         int delivered = 0;
         while (true) {
             Batch batch = transactions.executeWrite(status -> {
@@ -61,6 +65,27 @@ public class OutboxDispatcher {
             if (batch.claimed() < batchSize) {
                 return delivered;
             }
+        }
+    }
+
+    /** Gives up on mail older than its useful life, clearing the body (it may hold a live link). */
+    private void abandonStale() {
+        Instant now = clock.instant();
+        int abandoned = transactions.executeWrite(status -> {
+            try (PreparedStatement ps = status.getConnection()
+                    .prepareStatement(
+                            """
+                            UPDATE outbox_email SET abandoned_at = ?, body_text = '', body_html = NULL, ical = NULL
+                             WHERE sent_at IS NULL AND abandoned_at IS NULL AND created_at < ?""")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setTimestamp(2, Timestamp.from(now.minus(giveUpAfter)));
+                return ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not give up on stale e-mail", e);
+            }
+        });
+        if (abandoned > 0) {
+            LOG.warn("Gave up on {} e-mail(s) undelivered for more than {}", abandoned, giveUpAfter);
         }
     }
 
@@ -113,7 +138,7 @@ public class OutboxDispatcher {
                 """
                 SELECT id, recipient, subject, body_text, body_html, ical, attempts
                   FROM outbox_email
-                 WHERE sent_at IS NULL AND next_attempt_at <= ?
+                 WHERE sent_at IS NULL AND abandoned_at IS NULL AND next_attempt_at <= ?
                  ORDER BY next_attempt_at, id
                  LIMIT ?
                    FOR UPDATE SKIP LOCKED""")) {

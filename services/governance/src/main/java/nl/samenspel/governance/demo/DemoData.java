@@ -33,6 +33,8 @@ import nl.samenspel.governance.member.MemberResponse;
 import nl.samenspel.governance.member.MemberService;
 import nl.samenspel.governance.member.Representative;
 import nl.samenspel.governance.member.RepresentativeRepository;
+import nl.samenspel.governance.penvoerder.AppointPenvoerderRequest;
+import nl.samenspel.governance.penvoerder.PenvoerderschapService;
 import nl.samenspel.governance.tenancy.CoalitionAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +66,7 @@ public class DemoData {
     private final TenantTransactions tx;
     private final AuditLog audit;
     private final RepresentativeRepository representatives;
+    private final PenvoerderschapService penvoerders;
 
     DemoData(
             AccountRepository accounts,
@@ -74,7 +77,8 @@ public class DemoData {
             RoleGrants grants,
             TenantTransactions tx,
             AuditLog audit,
-            RepresentativeRepository representatives) {
+            RepresentativeRepository representatives,
+            PenvoerderschapService penvoerders) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.coalitions = coalitions;
@@ -84,6 +88,7 @@ public class DemoData {
         this.tx = tx;
         this.audit = audit;
         this.representatives = representatives;
+        this.penvoerders = penvoerders;
     }
 
     @EventListener
@@ -131,6 +136,17 @@ public class DemoData {
                 97958800);
         member(d, "Zorggroep Solis", MemberKind.ZORGAANBIEDER, "08456789", null, "2021-01-01", "4.00", 9642500);
         representative(d, raster, account("vertegenwoordiger@raster.demo", "Vertegenwoordiger Raster", false));
+        // One joint assignment needs a penvoerder (plan "van preventie naar potentie"); the choice of
+        // Raster, the largest subsidy holder, is illustrative.
+        penvoerders.appoint(
+                d,
+                new AppointPenvoerderRequest(
+                        "Opdracht preventie 2021",
+                        raster.id(),
+                        LocalDate.parse("2021-01-01"),
+                        null,
+                        "Vraagt namens de vier partners de subsidie aan, beheert die en legt verantwoording af aan"
+                                + " gemeente Deventer."));
         representative(d, meeDeventer, mee);
         coalitionService.changeStatus(d, new ChangeStatusRequest(CoalitionStatus.ONBOARDING, 0));
         coalitionService.changeStatus(

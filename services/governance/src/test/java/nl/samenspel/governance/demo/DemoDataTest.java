@@ -79,6 +79,14 @@ class DemoDataTest implements DatabaseTest {
     }
 
     @Test
+    void deventerHasItsPenvoerder() {
+        String token = api.login("opdrachtgever@deventer.demo", DemoData.PASSWORD);
+        String body = api.get("/api/v1/coalitions/deventer-preventie/penvoerderschap", token)
+                .body();
+        assertThat(body).contains("Opdracht preventie 2021", "Raster");
+    }
+
+    @Test
     void theProductionEnvironmentNeverLoadsDemoData() {
         Map<String, Object> properties = new HashMap<>(getProperties());
         properties.put("samenspel.demo-data", "true");

@@ -66,6 +66,15 @@ class CrossTenantApiTest implements DatabaseTest {
                     "{\"email\":\"indringer@example.nl\",\"displayName\":\"Indringer\",\"mayVote\":true,\"maySign\":true}"),
             new Call("GET", "/api/v1/coalitions/{coalition}/members/{id}/invitations", null),
             new Call("GET", "/api/v1/coalitions/{coalition}/members/{id}/representatives", null),
+            new Call("GET", "/api/v1/coalitions/{coalition}/penvoerderschap", null),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/penvoerderschap",
+                    "{\"scope\":\"Overname\",\"memberId\":\"{member}\",\"validFrom\":\"2030-01-01\"}"),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/penvoerderschap/{id}/handover",
+                    "{\"toMemberId\":\"{member}\",\"on\":\"2030-01-01\",\"version\":0}"),
             new Call("GET", "/api/v1/coalitions/{coalition}/roles", null),
             new Call(
                     "POST",
@@ -111,6 +120,7 @@ class CrossTenantApiTest implements DatabaseTest {
     String deventerMemberId;
     String deventerRepresentativeId;
     String deventerSecretaryId;
+    String deventerPenvoerderschapId;
     String deventerMemberName;
 
     @BeforeAll
@@ -137,6 +147,12 @@ class CrossTenantApiTest implements DatabaseTest {
         assertThat(created.status()).isEqualTo(201);
         deventerMemberId = created.json().get("id").asText();
         deventerRepresentativeId = representative(deventer, deventerMemberId);
+        Api.Response penvoerder = api.post(
+                "/api/v1/coalitions/" + deventer.slug() + "/penvoerderschap",
+                deventerSecretary,
+                Map.of("scope", "Subsidie preventie 2021", "memberId", deventerMemberId, "validFrom", "2021-01-01"));
+        assertThat(penvoerder.status()).isEqualTo(201);
+        deventerPenvoerderschapId = penvoerder.json().get("id").asText();
     }
 
     /** A mandate written by the superuser: the invitation round trip is tested elsewhere. */
@@ -251,8 +267,7 @@ class CrossTenantApiTest implements DatabaseTest {
             body = page.body();
             contentType = page.header("Content-Type");
         } else {
-            byte[] bytes =
-                    call.body() == null ? new byte[0] : call.body().toString().getBytes();
+            byte[] bytes = call.body() == null ? new byte[0] : body(call.body()).getBytes();
             Api.Response response = call.method().equals("GET")
                     ? api.get(path, token)
                     : api.send(call.method(), path, token, "application/json", bytes);
@@ -264,7 +279,8 @@ class CrossTenantApiTest implements DatabaseTest {
                 body.contains(deventerMemberName) || body.contains(deventer.name()) || body.contains("123456782");
         String expectedType = web ? "text/html" : "application/problem+json";
         if (!allowed.contains(status) || !String.valueOf(contentType).startsWith(expectedType) || leaks) {
-            failures.add(call.method() + " " + path + " -> " + status + " " + contentType + (leaks ? " LEAKS" : ""));
+            failures.add(call.method() + " " + path + " -> " + status + " " + contentType + (leaks ? " LEAKS" : "")
+                    + (leaks ? "" : " " + body));
         }
     }
 
@@ -277,13 +293,14 @@ class CrossTenantApiTest implements DatabaseTest {
     private String path(Call call, String slug, String memberId) {
         return call.template()
                 .replace("{coalition}", slug)
+                .replace("penvoerderschap/{id}", "penvoerderschap/" + deventerPenvoerderschapId)
                 .replaceFirst("\\{id}", memberId)
                 .replaceFirst("\\{id}", deventerRepresentativeId);
     }
 
     /** Bodies may name Deventer's secretary, as a Deventer id a Woudenberg user could have seen. */
     private String body(Object body) {
-        return body.toString().replace("{secretary}", deventerSecretaryId);
+        return body.toString().replace("{secretary}", deventerSecretaryId).replace("{member}", deventerMemberId);
     }
 
     /** What Deventer's secretary sees: members, the coalition, the audit chain and the role grants. */
@@ -293,6 +310,7 @@ class CrossTenantApiTest implements DatabaseTest {
                 + api.get(base + "/members?status=ALL", deventerSecretary).body()
                 + api.get(base + "/audit/verification", deventerSecretary).body()
                 // Role grants sit outside RLS (a platform table): only the code keeps them apart.
-                + api.get(base + "/roles", deventerSecretary).body();
+                + api.get(base + "/roles", deventerSecretary).body()
+                + api.get(base + "/penvoerderschap", deventerSecretary).body();
     }
 }

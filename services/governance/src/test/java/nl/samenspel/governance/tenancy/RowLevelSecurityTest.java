@@ -91,6 +91,14 @@ class RowLevelSecurityTest implements DatabaseTest {
                 ps.setObject(3, member.id());
                 ps.setObject(4, secretary.id());
                 ps.executeUpdate();
+                try (PreparedStatement penvoerder = admin.prepareStatement(
+                        "INSERT INTO samenspel.penvoerderschap (coalition_id, id, scope, member_id, valid_from)"
+                                + " VALUES (?, ?, 'Subsidie', ?, DATE '2021-01-01')")) {
+                    penvoerder.setObject(1, c.id());
+                    penvoerder.setObject(2, UUID.randomUUID());
+                    penvoerder.setObject(3, member.id());
+                    penvoerder.executeUpdate();
+                }
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }

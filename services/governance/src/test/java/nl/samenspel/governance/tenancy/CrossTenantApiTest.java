@@ -36,7 +36,7 @@ class CrossTenantApiTest implements DatabaseTest {
     /** Every route with a {coalition} segment, with a body that would be valid for its owner. */
     record Call(String method, String template, Object body) {
         String key() {
-            return method + " " + template;
+            return method + " " + template.split("\\?")[0];
         }
     }
 
@@ -66,6 +66,22 @@ class CrossTenantApiTest implements DatabaseTest {
                     "{\"email\":\"indringer@example.nl\",\"displayName\":\"Indringer\",\"mayVote\":true,\"maySign\":true}"),
             new Call("GET", "/api/v1/coalitions/{coalition}/members/{id}/invitations", null),
             new Call("GET", "/api/v1/coalitions/{coalition}/members/{id}/representatives", null),
+            new Call("GET", "/api/v1/coalitions/{coalition}/statutes", null),
+            new Call("POST", "/api/v1/coalitions/{coalition}/statutes", "{\"title\":\"Overgenomen\"}"),
+            new Call("GET", "/api/v1/coalitions/{coalition}/statutes/{id}", null),
+            new Call(
+                    "PUT",
+                    "/api/v1/coalitions/{coalition}/statutes/{id}",
+                    "{\"title\":\"Gewijzigd\",\"articles\":[],\"version\":0}"),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/statutes/{id}/adopt",
+                    "{\"effectiveFrom\":\"2030-01-01\",\"version\":0}"),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/statutes/{id}/deed",
+                    "{\"notarialDeedDate\":\"2030-01-01\"}"),
+            new Call("GET", "/api/v1/coalitions/{coalition}/statutes/{id}/diff?from={statute}", null),
             new Call("GET", "/api/v1/coalitions/{coalition}/penvoerderschap", null),
             new Call(
                     "POST",
@@ -121,6 +137,7 @@ class CrossTenantApiTest implements DatabaseTest {
     String deventerRepresentativeId;
     String deventerSecretaryId;
     String deventerPenvoerderschapId;
+    String deventerStatuteId;
     String deventerMemberName;
 
     @BeforeAll
@@ -153,6 +170,13 @@ class CrossTenantApiTest implements DatabaseTest {
                 Map.of("scope", "Subsidie preventie 2021", "memberId", deventerMemberId, "validFrom", "2021-01-01"));
         assertThat(penvoerder.status()).isEqualTo(201);
         deventerPenvoerderschapId = penvoerder.json().get("id").asText();
+        deventerStatuteId = api.post(
+                        "/api/v1/coalitions/" + deventer.slug() + "/statutes",
+                        deventerSecretary,
+                        Map.of("title", "Convenant van preventie naar potentie"))
+                .json()
+                .get("id")
+                .asText();
     }
 
     /** A mandate written by the superuser: the invitation round trip is tested elsewhere. */
@@ -294,6 +318,8 @@ class CrossTenantApiTest implements DatabaseTest {
         return call.template()
                 .replace("{coalition}", slug)
                 .replace("penvoerderschap/{id}", "penvoerderschap/" + deventerPenvoerderschapId)
+                .replace("statutes/{id}", "statutes/" + deventerStatuteId)
+                .replace("{statute}", deventerStatuteId)
                 .replaceFirst("\\{id}", memberId)
                 .replaceFirst("\\{id}", deventerRepresentativeId);
     }
@@ -311,6 +337,7 @@ class CrossTenantApiTest implements DatabaseTest {
                 + api.get(base + "/audit/verification", deventerSecretary).body()
                 // Role grants sit outside RLS (a platform table): only the code keeps them apart.
                 + api.get(base + "/roles", deventerSecretary).body()
-                + api.get(base + "/penvoerderschap", deventerSecretary).body();
+                + api.get(base + "/penvoerderschap", deventerSecretary).body()
+                + api.get(base + "/statutes", deventerSecretary).body();
     }
 }

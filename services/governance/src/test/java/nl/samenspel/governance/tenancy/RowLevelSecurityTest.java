@@ -99,6 +99,21 @@ class RowLevelSecurityTest implements DatabaseTest {
                     penvoerder.setObject(3, member.id());
                     penvoerder.executeUpdate();
                 }
+                UUID statute = UUID.randomUUID();
+                try (PreparedStatement version = admin.prepareStatement(
+                        "INSERT INTO samenspel.statute_version (coalition_id, id, number, title, status, rules)"
+                                + " VALUES (?, ?, 1, 'Statuten', 'DRAFT', '{}'::jsonb)")) {
+                    version.setObject(1, c.id());
+                    version.setObject(2, statute);
+                    version.executeUpdate();
+                }
+                try (PreparedStatement article = admin.prepareStatement(
+                        "INSERT INTO samenspel.statute_article (coalition_id, version_id, number, position, title, body)"
+                                + " VALUES (?, ?, '1', 0, 'Naam', 'De naam')")) {
+                    article.setObject(1, c.id());
+                    article.setObject(2, statute);
+                    article.executeUpdate();
+                }
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }

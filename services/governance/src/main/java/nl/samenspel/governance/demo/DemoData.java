@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.samenspel.core.audit.AuditLog;
@@ -35,6 +36,10 @@ import nl.samenspel.governance.member.Representative;
 import nl.samenspel.governance.member.RepresentativeRepository;
 import nl.samenspel.governance.penvoerder.AppointPenvoerderRequest;
 import nl.samenspel.governance.penvoerder.PenvoerderschapService;
+import nl.samenspel.governance.statute.Article;
+import nl.samenspel.governance.statute.StatuteRequests;
+import nl.samenspel.governance.statute.StatuteResponse;
+import nl.samenspel.governance.statute.StatuteService;
 import nl.samenspel.governance.tenancy.CoalitionAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +72,7 @@ public class DemoData {
     private final AuditLog audit;
     private final RepresentativeRepository representatives;
     private final PenvoerderschapService penvoerders;
+    private final StatuteService statutes;
 
     DemoData(
             AccountRepository accounts,
@@ -78,7 +84,8 @@ public class DemoData {
             TenantTransactions tx,
             AuditLog audit,
             RepresentativeRepository representatives,
-            PenvoerderschapService penvoerders) {
+            PenvoerderschapService penvoerders,
+            StatuteService statutes) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.coalitions = coalitions;
@@ -89,6 +96,7 @@ public class DemoData {
         this.audit = audit;
         this.representatives = representatives;
         this.penvoerders = penvoerders;
+        this.statutes = statutes;
     }
 
     @EventListener
@@ -187,6 +195,51 @@ public class DemoData {
         representative(w, meeWoudenberg, mee);
         representative(w, gemeente, account("wethouder@woudenberg.demo", "Wethouder Woudenberg", false));
         coalitionService.changeStatus(w, new ChangeStatusRequest(CoalitionStatus.ONBOARDING, 0));
+
+        // A first draft of the statutes, in the words of the founding plan (plan van aanpak, 2017).
+        StatuteResponse draft = statutes.createDraft(
+                w, new StatuteRequests.NewDraft("Statuten coöperatie De Kleine Schans U.A. (concept)", null));
+        statutes.updateDraft(
+                w,
+                draft.id(),
+                new StatuteRequests.Draft(
+                        draft.title(),
+                        List.of(
+                                new Article(
+                                        "1",
+                                        "Naam en zetel",
+                                        "De coöperatie draagt de naam Coöperatie De Kleine Schans U.A. en is gevestigd te Woudenberg."),
+                                new Article(
+                                        "2",
+                                        "Doel",
+                                        "De coöperatie verzorgt de toegang in het sociaal domein (Jeugdwet, Wmo, Participatiewet,"
+                                                + " Leerplichtwet), preventie, informatie en advies, en besluiten op aanvragen, zodat"
+                                                + " inwoners lokale, passende en integrale antwoorden krijgen op hun ondersteuningsvragen."),
+                                new Article(
+                                        "3",
+                                        "Leden",
+                                        "Leden zijn de gemeente Woudenberg en aanbieders van zorg en ondersteuning die door de algemene"
+                                                + " ledenvergadering zijn toegelaten. Alle leden werken op basis van gelijkwaardigheid."),
+                                new Article(
+                                        "4",
+                                        "Rol van de gemeente",
+                                        "De gemeente is lid van de coöperatie en daarnaast haar opdrachtgever. Haar eindverantwoordelijkheid"
+                                                + " in het sociaal domein vult zij in als opdrachtgever, niet als lid."),
+                                new Article(
+                                        "5",
+                                        "Algemene ledenvergadering",
+                                        "Ieder lid heeft één stem. De oproeping geschiedt ten minste zeven dagen voor de vergadering."),
+                                new Article(
+                                        "6",
+                                        "Bestuur",
+                                        "Het bestuur bestaat uit een of meer bestuurders, benoemd door de algemene ledenvergadering."),
+                                new Article(
+                                        "7",
+                                        "Statutenwijziging",
+                                        "Een besluit tot statutenwijziging vergt ten minste twee derde van de uitgebrachte stemmen. Het"
+                                                + " voorstel ligt ten minste vijf dagen voor de vergadering voor de leden ter inzage.")),
+                        null,
+                        draft.version()));
     }
 
     private Account account(String email, String name, boolean admin) {

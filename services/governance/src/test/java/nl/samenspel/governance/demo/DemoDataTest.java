@@ -87,6 +87,22 @@ class DemoDataTest implements DatabaseTest {
     }
 
     @Test
+    void deKleineSchansHasADraftStatuteWithBookTwoRules() {
+        String token = api.login("secretaris@woudenberg.demo", DemoData.PASSWORD);
+        JsonNode versions =
+                api.get("/api/v1/coalitions/de-kleine-schans/statutes", token).json();
+        assertThat(versions).hasSize(1);
+        assertThat(versions.get(0).get("status").asText()).isEqualTo("DRAFT");
+        assertThat(versions.get(0).get("articles")).hasSize(7);
+        assertThat(versions.get(0)
+                        .get("rules")
+                        .get("majority")
+                        .get("STATUTE_AMENDMENT")
+                        .asText())
+                .isEqualTo("TWO_THIRDS");
+    }
+
+    @Test
     void theProductionEnvironmentNeverLoadsDemoData() {
         Map<String, Object> properties = new HashMap<>(getProperties());
         properties.put("samenspel.demo-data", "true");

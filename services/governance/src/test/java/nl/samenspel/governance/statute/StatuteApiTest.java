@@ -45,13 +45,14 @@ class StatuteApiTest implements DatabaseTest {
 
     record Setup(Api api, CoalitionResponse coalition, String secretary, String base) {}
 
+    String secretaryEmail;
+
     Setup setup(LegalForm form) {
         Api api = new Api(server);
         CoalitionResponse coalition = fixtures.coalition("statuten", form);
-        String secretary = api.login(
-                fixtures.member(coalition, "secretaris", CoalitionRole.SECRETARY)
-                        .email(),
-                Fixtures.PASSWORD);
+        secretaryEmail = fixtures.member(coalition, "secretaris", CoalitionRole.SECRETARY)
+                .email();
+        String secretary = api.login(secretaryEmail, Fixtures.PASSWORD);
         return new Setup(api, coalition, secretary, "/api/v1/coalitions/" + coalition.slug() + "/statutes");
     }
 
@@ -175,6 +176,23 @@ class StatuteApiTest implements DatabaseTest {
                         "\"number\":\"2\",\"kind\":\"CHANGED\"",
                         "\"number\":\"4\",\"kind\":\"ADDED\"",
                         "\"number\":\"3\",\"kind\":\"REMOVED\"");
+        // The statutes page shows the same diff to people.
+        nl.samenspel.governance.support.Browser browser = new nl.samenspel.governance.support.Browser(server);
+        browser.logIn(secretaryEmail, Fixtures.PASSWORD);
+        String page = browser.get("/c/" + s.coalition().slug() + "/statutes/"
+                        + v2.get("id").asText())
+                .body();
+        assertThat(page)
+                .contains(
+                        "Wijzigingen ten opzichte van versie 1",
+                        "Artikel 2: gewijzigd",
+                        "Artikel 4: nieuw",
+                        "Artikel 3: vervallen")
+                .contains(
+                        "<del>Toegang in het sociaal domein.</del>",
+                        "<ins>Toegang en preventie in het sociaal domein.</ins>");
+        assertThat(browser.get("/c/" + s.coalition().slug() + "/statutes").body())
+                .contains("Vastgesteld", "van kracht", "Concept");
         // The old version is still in force until the new one is adopted.
         assertThat(s.api()
                         .get(s.base() + "/" + v1.get("id").asText(), s.secretary())

@@ -5,7 +5,16 @@ import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Version;
 import java.util.UUID;
 
-/** An orgaan of the coalition (stuurgroep, ALV, ...). Seats, mandate and rhythm come with issue 3. */
+/**
+ * An orgaan of the coalition (stuurgroep, ALV, ...) as the coalition template creates it; mandate and
+ * decision types take their defaults. Seats and rhythm live in the {@code body} package.
+ */
 @MappedEntity("body")
 public record CoalitionBody(
-        UUID coalitionId, @Id UUID id, BodyKind kind, String name, int position, @Version int version) {}
+        UUID coalitionId,
+        @Id UUID id,
+        BodyKind kind,
+        String name,
+        int position,
+        boolean formal,
+        @Version int version) {}

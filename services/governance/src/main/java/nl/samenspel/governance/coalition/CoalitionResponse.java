@@ -21,7 +21,7 @@ public record CoalitionResponse(
         List<BodyResponse> bodies) {
 
     @Serdeable
-    public record BodyResponse(UUID id, BodyKind kind, String name) {}
+    public record BodyResponse(UUID id, BodyKind kind, String name, boolean formal) {}
 
     static CoalitionResponse of(Coalition c, Set<CoalitionRole> roles, List<CoalitionBody> bodies) {
         return new CoalitionResponse(
@@ -35,7 +35,7 @@ public record CoalitionResponse(
                 c.version(),
                 roles,
                 bodies.stream()
-                        .map(b -> new BodyResponse(b.id(), b.kind(), b.name()))
+                        .map(b -> new BodyResponse(b.id(), b.kind(), b.name(), b.formal()))
                         .toList());
     }
 }

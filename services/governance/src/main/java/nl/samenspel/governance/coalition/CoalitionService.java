@@ -88,7 +88,13 @@ public class CoalitionService {
             int position = 0;
             for (LegalForm.BodyTemplate template : request.legalForm().bodies()) {
                 CoalitionBody body = bodies.save(new CoalitionBody(
-                        id.value(), UUID.randomUUID(), template.kind(), template.name(), position++, 0));
+                        id.value(),
+                        UUID.randomUUID(),
+                        template.kind(),
+                        template.name(),
+                        position++,
+                        template.formal(),
+                        0));
                 audit.append(
                         id,
                         caller.actor(),
@@ -96,7 +102,7 @@ public class CoalitionService {
                         "body",
                         body.id(),
                         null,
-                        Map.of("kind", body.kind().name(), "name", body.name()));
+                        Map.of("kind", body.kind().name(), "name", body.name(), "formal", body.formal()));
             }
             Set<CoalitionRole> callerRoles = EnumSet.noneOf(CoalitionRole.class);
             if (opdrachtgever) {

@@ -6,14 +6,15 @@ import java.util.List;
 public enum LegalForm {
     /** A covenant-based partnership, like the Deventer four. */
     SAMENWERKINGSVERBAND(List.of(
-            new BodyTemplate(BodyKind.BESTUURLIJK_OVERLEG, "Bestuurlijk overleg"),
-            new BodyTemplate(BodyKind.STUURGROEP, "Stuurgroep"),
-            new BodyTemplate(BodyKind.PROJECTGROEP, "Projectgroep"),
-            new BodyTemplate(BodyKind.KLANKBORDGROEP, "Klankbordgroep"))),
+            new BodyTemplate(BodyKind.BESTUURLIJK_OVERLEG, "Bestuurlijk overleg", true),
+            new BodyTemplate(BodyKind.STUURGROEP, "Stuurgroep", true),
+            new BodyTemplate(BodyKind.PROJECTGROEP, "Projectgroep", true),
+            // A klankbordgroep advises; it has no formal role and takes no decisions.
+            new BodyTemplate(BodyKind.KLANKBORDGROEP, "Klankbordgroep", false))),
     /** A coöperatie U.A. (BW Boek 2), like De Kleine Schans. */
     COOPERATIE_UA(List.of(
-            new BodyTemplate(BodyKind.ALV, "Algemene ledenvergadering"),
-            new BodyTemplate(BodyKind.BESTUUR, "Bestuur")));
+            new BodyTemplate(BodyKind.ALV, "Algemene ledenvergadering", true),
+            new BodyTemplate(BodyKind.BESTUUR, "Bestuur", true)));
 
     private final List<BodyTemplate> bodies;
 
@@ -25,5 +26,6 @@ public enum LegalForm {
         return bodies;
     }
 
-    public record BodyTemplate(BodyKind kind, String name) {}
+    /** {@code formal} is false for a body that only advises (a klankbordgroep). */
+    public record BodyTemplate(BodyKind kind, String name, boolean formal) {}
 }

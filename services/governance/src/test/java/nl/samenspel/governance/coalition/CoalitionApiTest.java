@@ -64,6 +64,10 @@ class CoalitionApiTest implements DatabaseTest {
                 api.post("/api/v1/coalitions", admin, request(Fixtures.unique("deventer"), "SAMENWERKINGSVERBAND"));
         assertThat(kinds(created.json()))
                 .containsExactly("BESTUURLIJK_OVERLEG", "STUURGROEP", "PROJECTGROEP", "KLANKBORDGROEP");
+        // Only the klankbordgroep has no formal role.
+        List<String> formal = new ArrayList<>();
+        created.json().get("bodies").forEach(b -> formal.add(b.get("formal").asText()));
+        assertThat(formal).containsExactly("true", "true", "true", "false");
     }
 
     @Test

@@ -104,6 +104,24 @@ class CrossTenantApiTest implements DatabaseTest {
                     "POST",
                     "/api/v1/coalitions/{coalition}/members/{id}/representatives/{id}/end",
                     "{\"validUntil\":\"2030-01-01\",\"version\":0}"),
+            new Call("GET", "/api/v1/coalitions/{coalition}/bodies", null),
+            new Call(
+                    "POST", "/api/v1/coalitions/{coalition}/bodies", "{\"kind\":\"STUURGROEP\",\"name\":\"Overname\"}"),
+            new Call("GET", "/api/v1/coalitions/{coalition}/bodies/{id}", null),
+            new Call(
+                    "PUT",
+                    "/api/v1/coalitions/{coalition}/bodies/{id}",
+                    "{\"name\":\"Overgenomen\",\"mandate\":\"Alles\",\"decisionTypes\":[\"BUDGET\"],\"formal\":true,\"version\":0}"),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/bodies/{id}/seats",
+                    "{\"memberId\":\"{member}\",\"personName\":\"Indringer\",\"role\":\"MEMBER\",\"termFrom\":\"2030-01-01\"}"),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/bodies/{id}/seats/{seatId}/end",
+                    "{\"termUntil\":\"2030-01-01\",\"version\":0}"),
+            new Call("PUT", "/api/v1/coalitions/{coalition}/bodies/{id}/rhythm", "{\"phases\":[{\"everyWeeks\":1}]}"),
+            new Call("GET", "/api/v1/coalitions/{coalition}/bodies/{id}/rhythm/next", null),
             // The web UI: HTML pages and form posts.
             new Call("GET", "/c/{coalition}", null),
             new Call("GET", "/c/{coalition}/audit", null),
@@ -141,6 +159,8 @@ class CrossTenantApiTest implements DatabaseTest {
     String deventerPenvoerderschapId;
     String deventerStatuteId;
     String deventerMemberName;
+    String deventerBodyId;
+    String deventerSeatId;
 
     @BeforeAll
     void twoCoalitions() {
@@ -179,6 +199,28 @@ class CrossTenantApiTest implements DatabaseTest {
                 .json()
                 .get("id")
                 .asText();
+        String bodies = "/api/v1/coalitions/" + deventer.slug() + "/bodies";
+        deventerBodyId =
+                api.get(bodies, deventerSecretary).json().get(0).get("id").asText();
+        Api.Response seat = api.post(
+                bodies + "/" + deventerBodyId + "/seats",
+                deventerSecretary,
+                Map.of(
+                        "memberId",
+                        deventerMemberId,
+                        "personName",
+                        "Voorzitter Deventer",
+                        "role",
+                        "CHAIR",
+                        "termFrom",
+                        "2021-01-01"));
+        assertThat(seat.status()).as(seat.toString()).isEqualTo(201);
+        deventerSeatId = seat.json().get("seats").get(0).get("id").asText();
+        Api.Response rhythm = api.put(
+                bodies + "/" + deventerBodyId + "/rhythm",
+                deventerSecretary,
+                Map.of("phases", List.of(Map.of("everyWeeks", 2, "until", "2021-03-01"), Map.of("everyWeeks", 3))));
+        assertThat(rhythm.status()).as(rhythm.toString()).isEqualTo(200);
     }
 
     /** A mandate written by the superuser: the invitation round trip is tested elsewhere. */
@@ -315,13 +357,16 @@ class CrossTenantApiTest implements DatabaseTest {
         return (Map<String, String>) body;
     }
 
-    /** The first {id} is Deventer's member, a second one its representative. */
+    /** The first {id} is Deventer's member (or its penvoerderschap or body), a second one its representative. */
     private String path(Call call, String slug, String memberId) {
         return call.template()
                 .replace("{coalition}", slug)
                 .replace("penvoerderschap/{id}", "penvoerderschap/" + deventerPenvoerderschapId)
                 .replace("statutes/{id}", "statutes/" + deventerStatuteId)
                 .replace("{statute}", deventerStatuteId)
+                .replace("bodies/{id}", "bodies/" + deventerBodyId)
+                .replace("seats/{seatId}", "seats/" + deventerSeatId)
+                .replace("/rhythm/next", "/rhythm/next?from=2021-01-11&count=3")
                 .replaceFirst("\\{id}", memberId)
                 .replaceFirst("\\{id}", deventerRepresentativeId);
     }
@@ -340,6 +385,8 @@ class CrossTenantApiTest implements DatabaseTest {
                 // Role grants sit outside RLS (a platform table): only the code keeps them apart.
                 + api.get(base + "/roles", deventerSecretary).body()
                 + api.get(base + "/penvoerderschap", deventerSecretary).body()
-                + api.get(base + "/statutes", deventerSecretary).body();
+                + api.get(base + "/statutes", deventerSecretary).body()
+                + api.get(base + "/bodies", deventerSecretary).body()
+                + api.get(base + "/bodies/" + deventerBodyId, deventerSecretary).body();
     }
 }

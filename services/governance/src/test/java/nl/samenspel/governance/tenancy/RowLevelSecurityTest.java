@@ -114,6 +114,23 @@ class RowLevelSecurityTest implements DatabaseTest {
                     article.setObject(2, statute);
                     article.executeUpdate();
                 }
+                try (PreparedStatement seat = admin.prepareStatement(
+                        "INSERT INTO samenspel.body_seat (coalition_id, id, body_id, member_id, person_name, role, votes, term_from)"
+                                + " SELECT ?, ?, id, ?, 'Voorzitter', 'CHAIR', true, DATE '2021-01-01'"
+                                + " FROM samenspel.body WHERE coalition_id = ? ORDER BY position LIMIT 1")) {
+                    seat.setObject(1, c.id());
+                    seat.setObject(2, UUID.randomUUID());
+                    seat.setObject(3, member.id());
+                    seat.setObject(4, c.id());
+                    seat.executeUpdate();
+                }
+                try (PreparedStatement rhythm = admin.prepareStatement(
+                        "INSERT INTO samenspel.body_rhythm (coalition_id, body_id, position, every_weeks)"
+                                + " SELECT ?, id, 0, 3 FROM samenspel.body WHERE coalition_id = ? ORDER BY position LIMIT 1")) {
+                    rhythm.setObject(1, c.id());
+                    rhythm.setObject(2, c.id());
+                    rhythm.executeUpdate();
+                }
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -302,6 +319,17 @@ class RowLevelSecurityTest implements DatabaseTest {
             app.rollback();
             bind(app, deventer.id());
             assertThatThrownBy(() -> app.createStatement().executeUpdate("DELETE FROM audit_event"))
+                    .hasMessageContaining("permission denied");
+            app.rollback();
+        }
+    }
+
+    @Test
+    void bodySeatsCannotBeDeletedByTheApp() throws SQLException {
+        try (Connection app = asApp()) {
+            app.setAutoCommit(false);
+            bind(app, deventer.id());
+            assertThatThrownBy(() -> app.createStatement().executeUpdate("DELETE FROM body_seat"))
                     .hasMessageContaining("permission denied");
             app.rollback();
         }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.samenspel.governance.coalition.BodyKind;
+import nl.samenspel.governance.statute.rules.DecisionType;
 
 /**
  * An orgaan of the coalition with its mandate. {@code decisionTypes} is read as the comma-joined text of

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import nl.samenspel.governance.coalition.BodyKind;
+import nl.samenspel.governance.statute.rules.DecisionType;
 
 /**
  * A body; {@code seats} and {@code rhythm} are filled in only when one body is asked for. Empty lists are

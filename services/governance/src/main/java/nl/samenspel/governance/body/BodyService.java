@@ -20,6 +20,7 @@ import nl.samenspel.governance.coalition.BodyKind;
 import nl.samenspel.governance.identity.CoalitionRole;
 import nl.samenspel.governance.member.Member;
 import nl.samenspel.governance.member.MemberRepository;
+import nl.samenspel.governance.statute.rules.DecisionType;
 import nl.samenspel.governance.tenancy.CoalitionAccess;
 
 /**

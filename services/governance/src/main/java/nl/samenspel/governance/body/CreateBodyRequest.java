@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Set;
 import nl.samenspel.core.value.PlainText;
 import nl.samenspel.governance.coalition.BodyKind;
+import nl.samenspel.governance.statute.rules.DecisionType;
 
 /** A new body; {@code formal} defaults to true except for a klankbordgroep. */
 @Serdeable

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
 import nl.samenspel.core.value.PlainText;
+import nl.samenspel.governance.statute.rules.DecisionType;
 
 /** The body's name and mandate as a whole; {@code version} is the one read. The kind does not change. */
 @Serdeable

@@ -10,10 +10,19 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import nl.samenspel.core.audit.AuditLog;
 import nl.samenspel.core.tenancy.CoalitionId;
 import nl.samenspel.core.tenancy.TenantTransactions;
+import nl.samenspel.governance.body.AddSeatRequest;
+import nl.samenspel.governance.body.BodyResponse;
+import nl.samenspel.governance.body.BodyService;
+import nl.samenspel.governance.body.CreateBodyRequest;
+import nl.samenspel.governance.body.RhythmRequest;
+import nl.samenspel.governance.body.SeatRole;
+import nl.samenspel.governance.body.UpdateBodyRequest;
+import nl.samenspel.governance.coalition.BodyKind;
 import nl.samenspel.governance.coalition.ChangeStatusRequest;
 import nl.samenspel.governance.coalition.Coalition;
 import nl.samenspel.governance.coalition.CoalitionRepository;
@@ -40,6 +49,7 @@ import nl.samenspel.governance.statute.Article;
 import nl.samenspel.governance.statute.StatuteRequests;
 import nl.samenspel.governance.statute.StatuteResponse;
 import nl.samenspel.governance.statute.StatuteService;
+import nl.samenspel.governance.statute.rules.DecisionType;
 import nl.samenspel.governance.tenancy.CoalitionAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +83,7 @@ public class DemoData {
     private final RepresentativeRepository representatives;
     private final PenvoerderschapService penvoerders;
     private final StatuteService statutes;
+    private final BodyService bodies;
 
     DemoData(
             AccountRepository accounts,
@@ -85,7 +96,8 @@ public class DemoData {
             AuditLog audit,
             RepresentativeRepository representatives,
             PenvoerderschapService penvoerders,
-            StatuteService statutes) {
+            StatuteService statutes,
+            BodyService bodies) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.coalitions = coalitions;
@@ -97,6 +109,7 @@ public class DemoData {
         this.representatives = representatives;
         this.penvoerders = penvoerders;
         this.statutes = statutes;
+        this.bodies = bodies;
     }
 
     @EventListener
@@ -156,6 +169,41 @@ public class DemoData {
                         "Vraagt namens de vier partners de subsidie aan, beheert die en legt verantwoording af aan"
                                 + " gemeente Deventer."));
         representative(d, meeDeventer, mee);
+        // The project organisation of the plan van aanpak (January 2021): rhythms as the plan gives them.
+        rhythm(
+                d,
+                "Stuurgroep",
+                "Eén manager per partner; stuurt op de opdracht, de formatie en de knelpunten.",
+                new RhythmRequest.PhaseRequest(2, LocalDate.parse("2021-03-01")),
+                new RhythmRequest.PhaseRequest(3, null));
+        rhythm(
+                d,
+                "Projectgroep",
+                "Projectleider en leden; werkt de vijf lijnen uit en is penvoerder tijdens het project.",
+                new RhythmRequest.PhaseRequest(1, LocalDate.parse("2021-04-01")),
+                new RhythmRequest.PhaseRequest(2, null));
+        rhythm(
+                d,
+                "Klankbordgroep",
+                "Eén professional per organisatie; geeft signalen uit de praktijk, zonder formele rol.",
+                new RhythmRequest.PhaseRequest(3, LocalDate.parse("2021-07-01")),
+                new RhythmRequest.PhaseRequest(6, null));
+        UUID stuurgroep = bodyNamed(d, "Stuurgroep");
+        bodies.addSeat(
+                d,
+                stuurgroep,
+                new AddSeatRequest(
+                        raster.id(), "Manager Raster", SeatRole.CHAIR, true, LocalDate.parse("2021-01-01"), null));
+        bodies.addSeat(
+                d,
+                stuurgroep,
+                new AddSeatRequest(
+                        meeDeventer.id(),
+                        "Manager MEE IJsseloevers",
+                        SeatRole.MEMBER,
+                        true,
+                        LocalDate.parse("2021-01-01"),
+                        null));
         coalitionService.changeStatus(d, new ChangeStatusRequest(CoalitionStatus.ONBOARDING, 0));
         coalitionService.changeStatus(
                 access(deventer, deventerSecretary), new ChangeStatusRequest(CoalitionStatus.ACTIVE, 1));
@@ -195,6 +243,25 @@ public class DemoData {
         representative(w, meeWoudenberg, mee);
         representative(w, gemeente, account("wethouder@woudenberg.demo", "Wethouder Woudenberg", false));
         coalitionService.changeStatus(w, new ChangeStatusRequest(CoalitionStatus.ONBOARDING, 0));
+        // The founding project (plan van aanpak, 2017): a stuurgroep and three ontwikkeltafels.
+        bodies.create(
+                w,
+                new CreateBodyRequest(
+                        BodyKind.STUURGROEP,
+                        "Stuurgroep oprichting",
+                        "Projectleider (voorzitter), wethouder, gemeentesecretaris, directeuren van MEE en Youké en een extern adviseur.",
+                        Set.of(DecisionType.ORDINARY, DecisionType.BUDGET),
+                        true));
+        for (String tafel : List.of("organisatieontwerp", "governance", "inhoudelijke opgave")) {
+            bodies.create(
+                    w,
+                    new CreateBodyRequest(
+                            BodyKind.ONTWIKKELTAFEL,
+                            "Ontwikkeltafel " + tafel,
+                            "Werkt de " + tafel + " van de coöperatie uit en legt voorstellen voor aan de stuurgroep.",
+                            Set.of(),
+                            false));
+        }
 
         // A first draft of the statutes, in the words of the founding plan (plan van aanpak, 2017).
         StatuteResponse draft = statutes.createDraft(
@@ -240,6 +307,25 @@ public class DemoData {
                                                 + " voorstel ligt ten minste vijf dagen voor de vergadering voor de leden ter inzage.")),
                         null,
                         draft.version()));
+    }
+
+    private UUID bodyNamed(CoalitionAccess access, String name) {
+        return bodies.list(access).stream()
+                .filter(b -> b.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .id();
+    }
+
+    private void rhythm(CoalitionAccess access, String body, String mandate, RhythmRequest.PhaseRequest... phases) {
+        UUID id = bodyNamed(access, body);
+        BodyResponse current = bodies.get(access, id);
+        bodies.update(
+                access,
+                id,
+                new UpdateBodyRequest(
+                        current.name(), mandate, current.decisionTypes(), current.formal(), current.version()));
+        bodies.setRhythm(access, id, new RhythmRequest(List.of(phases)));
     }
 
     private Account account(String email, String name, boolean admin) {

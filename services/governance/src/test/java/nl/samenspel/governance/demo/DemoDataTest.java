@@ -103,6 +103,31 @@ class DemoDataTest implements DatabaseTest {
     }
 
     @Test
+    void theDeventerStuurgroepMeetsEveryTwoWeeksThenEveryThree() {
+        String token = api.login("secretaris@deventer.demo", DemoData.PASSWORD);
+        JsonNode bodies =
+                api.get("/api/v1/coalitions/deventer-preventie/bodies", token).json();
+        String stuurgroep = null;
+        for (JsonNode b : bodies) {
+            if (b.get("name").asText().equals("Stuurgroep")) {
+                stuurgroep = b.get("id").asText();
+            }
+        }
+        JsonNode next = api.get(
+                        "/api/v1/coalitions/deventer-preventie/bodies/" + stuurgroep
+                                + "/rhythm/next?from=2021-01-11&count=6",
+                        token)
+                .json();
+        assertThat(next.toString())
+                .contains("2021-01-11", "2021-01-25", "2021-02-08", "2021-02-22", "2021-03-15", "2021-04-05");
+        String woudenberg = api.get(
+                        "/api/v1/coalitions/de-kleine-schans/bodies",
+                        api.login("secretaris@woudenberg.demo", DemoData.PASSWORD))
+                .body();
+        assertThat(woudenberg).contains("Stuurgroep oprichting", "Ontwikkeltafel governance");
+    }
+
+    @Test
     void theProductionEnvironmentNeverLoadsDemoData() {
         Map<String, Object> properties = new HashMap<>(getProperties());
         properties.put("samenspel.demo-data", "true");

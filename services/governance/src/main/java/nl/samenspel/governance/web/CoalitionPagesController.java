@@ -14,6 +14,8 @@ import nl.samenspel.governance.coalition.CoalitionService;
 import nl.samenspel.governance.identity.CurrentAccount;
 import nl.samenspel.governance.identity.RoleGrants;
 import nl.samenspel.governance.member.MemberService;
+import nl.samenspel.governance.penvoerder.PenvoerderschapResponse;
+import nl.samenspel.governance.penvoerder.PenvoerderschapService;
 import nl.samenspel.governance.tenancy.CoalitionAccess;
 
 /** The start page (which coalition?) and a coalition's overview. */
@@ -26,11 +28,14 @@ class CoalitionPagesController {
     private final RoleGrants grants;
     private final CoalitionService coalitions;
     private final MemberService members;
+    private final PenvoerderschapService penvoerders;
 
-    CoalitionPagesController(RoleGrants grants, CoalitionService coalitions, MemberService members) {
+    CoalitionPagesController(
+            RoleGrants grants, CoalitionService coalitions, MemberService members, PenvoerderschapService penvoerders) {
         this.grants = grants;
         this.coalitions = coalitions;
         this.members = members;
+        this.penvoerders = penvoerders;
     }
 
     @Get("/")
@@ -47,9 +52,16 @@ class CoalitionPagesController {
     HttpResponse<?> overview(CoalitionAccess access) {
         CoalitionResponse coalition = coalitions.get(access);
         long current = members.list(access, MemberService.Filter.CURRENT, 0, 1).totalItems();
+        List<PenvoerderschapResponse> penvoerders = this.penvoerders.list(access).stream()
+                .filter(PenvoerderschapResponse::current)
+                .toList();
         return Pages.page(
                 "coalition",
                 Pages.model(
-                        "coalition", coalition, "access", access, "currentMembers", current, "section", "overview"));
+                        "coalition", coalition,
+                        "access", access,
+                        "currentMembers", current,
+                        "penvoerders", penvoerders,
+                        "section", "overview"));
     }
 }

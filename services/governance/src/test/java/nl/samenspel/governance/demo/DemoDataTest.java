@@ -128,6 +128,22 @@ class DemoDataTest implements DatabaseTest {
     }
 
     @Test
+    void theWebShowsDeventersPenvoerderAndTheStuurgroepsRhythm() {
+        nl.samenspel.governance.support.Browser browser = new nl.samenspel.governance.support.Browser(server);
+        browser.logIn("secretaris@deventer.demo", DemoData.PASSWORD);
+        assertThat(browser.get("/c/deventer-preventie").body())
+                .contains("Penvoerder voor Opdracht preventie 2021: Raster");
+        String bodies = browser.get("/c/deventer-preventie/bodies").body();
+        assertThat(bodies)
+                .contains(
+                        "Stuurgroep",
+                        "Manager Raster — voorzitter (Raster)",
+                        "elke 2 weken tot 01-03-2021",
+                        "daarna elke 3 weken")
+                .contains("Geen formele rol: dit orgaan neemt geen besluiten.");
+    }
+
+    @Test
     void theProductionEnvironmentNeverLoadsDemoData() {
         Map<String, Object> properties = new HashMap<>(getProperties());
         properties.put("samenspel.demo-data", "true");

@@ -132,6 +132,7 @@ class CrossTenantApiTest implements DatabaseTest {
             new Call("POST", "/c/{coalition}/members/new", FORM_MEMBER),
             new Call("POST", "/c/{coalition}/members/{id}/edit", FORM_MEMBER),
             new Call("POST", "/c/{coalition}/members/{id}/end", Map.of("leftOn", "2025-01-01", "version", "0")),
+            new Call("GET", "/c/{coalition}/bodies", null),
             new Call("GET", "/c/{coalition}/statutes", null),
             new Call("GET", "/c/{coalition}/statutes/{id}", null),
             new Call("GET", "/c/{coalition}/members/{id}/representatives", null),

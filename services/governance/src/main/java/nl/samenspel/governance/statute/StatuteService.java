@@ -42,18 +42,21 @@ public class StatuteService {
     }
 
     public List<StatuteResponse> list(CoalitionAccess access) {
-        LocalDate today = today();
-        return tx.read(access.id(), () -> statutes.all(access.id().value()).stream()
-                .map(v -> StatuteResponse.of(
-                        v, isInForce(access, v, today, statutes.all(access.id().value()))))
-                .toList());
+        return tx.read(access.id(), () -> {
+            List<StatuteVersion> all = statutes.all(access.id().value());
+            Optional<UUID> inForce = inForceId(access, all);
+            return all.stream()
+                    .map(v ->
+                            StatuteResponse.of(v, inForce.filter(v.id()::equals).isPresent()))
+                    .toList();
+        });
     }
 
     public StatuteResponse get(CoalitionAccess access, UUID id) {
         return tx.read(access.id(), () -> {
             StatuteVersion v = find(access, id);
-            return StatuteResponse.of(
-                    v, isInForce(access, v, today(), statutes.all(access.id().value())));
+            Optional<UUID> inForce = inForceId(access, statutes.all(access.id().value()));
+            return StatuteResponse.of(v, inForce.filter(v.id()::equals).isPresent());
         });
     }
 
@@ -211,13 +214,14 @@ public class StatuteService {
         });
     }
 
-    private boolean isInForce(CoalitionAccess access, StatuteVersion v, LocalDate day, List<StatuteVersion> all) {
+    /** Of all versions (newest first), the one in force today: the first that is in force then. */
+    private Optional<UUID> inForceId(CoalitionAccess access, List<StatuteVersion> all) {
         boolean cooperatie = access.coalition().legalForm() == LegalForm.COOPERATIE_UA;
+        LocalDate day = today();
         return all.stream()
-                .filter(x -> x.inForceOn(day, cooperatie))
-                .findFirst()
-                .map(x -> x.id().equals(v.id()))
-                .orElse(false);
+                .filter(v -> v.inForceOn(day, cooperatie))
+                .map(StatuteVersion::id)
+                .findFirst();
     }
 
     private static void refuseIfAdopted(StatuteVersion v) {

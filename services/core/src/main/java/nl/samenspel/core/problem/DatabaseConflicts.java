@@ -28,6 +28,16 @@ public final class DatabaseConflicts {
         return Optional.empty();
     }
 
+    /** The SQLState of the first {@link SQLException} among the causes, if any. */
+    public static Optional<String> sqlState(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return Optional.of(sql.getSQLState());
+            }
+        }
+        return Optional.empty();
+    }
+
     static Optional<ProblemException> forState(String state) {
         return Optional.ofNullable(
                 switch (state) {
@@ -39,6 +49,9 @@ public final class DatabaseConflicts {
                         // 22021/22P05: a NUL or otherwise unstorable character in a text.
                     case "23514", "23502", "22001", "22003", "22007", "22008", "22021", "22P05" -> new ProblemException(
                             HttpStatus.UNPROCESSABLE_ENTITY, "request.invalid", "A value is outside what is allowed.");
+                        // 55000: a trigger refusing because of the state something is in (a closed vote).
+                    case "55000" -> ProblemException.conflict(
+                            "conflict.state", "This can no longer be done in the state it is in.");
                     case "40001", "40P01" -> ProblemException.conflict(
                             "conflict.retry", "Another change got in the way; please try again.");
                     default -> null;

@@ -61,7 +61,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Subsidies are the 2020 figures from the Deventer cost overview. The split of the partners'
  * 16,41 prevention fte over the three municipal partners is illustrative (the plan gives the total);
- * KvK numbers and RSINs are made-up demo values that pass the checks.
+ * KvK numbers and RSINs are made-up demo values that pass the checks. The meetings, relative to
+ * today, come from {@link DemoMeetings}.
  */
 @Singleton
 @Requires(property = "samenspel.demo-data", value = "true")
@@ -84,6 +85,7 @@ public class DemoData {
     private final PenvoerderschapService penvoerders;
     private final StatuteService statutes;
     private final BodyService bodies;
+    private final DemoMeetings meetings;
 
     DemoData(
             AccountRepository accounts,
@@ -97,7 +99,8 @@ public class DemoData {
             RepresentativeRepository representatives,
             PenvoerderschapService penvoerders,
             StatuteService statutes,
-            BodyService bodies) {
+            BodyService bodies,
+            DemoMeetings meetings) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.coalitions = coalitions;
@@ -110,6 +113,7 @@ public class DemoData {
         this.penvoerders = penvoerders;
         this.statutes = statutes;
         this.bodies = bodies;
+        this.meetings = meetings;
     }
 
     @EventListener
@@ -117,8 +121,12 @@ public class DemoData {
         if (coalitions.existsBySlug("deventer-preventie")) {
             return;
         }
+        long started = System.nanoTime();
         load();
-        LOG.info("Demo data loaded: log in as secretaris@deventer.demo / {}", PASSWORD);
+        LOG.info(
+                "Demo data loaded in {} ms: log in as secretaris@deventer.demo / {}",
+                (System.nanoTime() - started) / 1_000_000,
+                PASSWORD);
     }
 
     void load() {
@@ -145,7 +153,8 @@ public class DemoData {
         CoalitionAccess d = access(deventer, deventerSecretary);
         MemberResponse raster =
                 member(d, "Raster", MemberKind.WELZIJN, "08123456", "123456782", "2021-01-01", "6.50", 120950500);
-        member(d, "De Kern", MemberKind.WELZIJN, "08234567", "111222333", "2021-01-01", "4.96", 74395500);
+        MemberResponse deKern =
+                member(d, "De Kern", MemberKind.WELZIJN, "08234567", "111222333", "2021-01-01", "4.96", 74395500);
         MemberResponse meeDeventer = member(
                 d,
                 "MEE IJsseloevers",
@@ -155,7 +164,8 @@ public class DemoData {
                 "2021-01-01",
                 "4.95",
                 97958800);
-        member(d, "Zorggroep Solis", MemberKind.ZORGAANBIEDER, "08456789", null, "2021-01-01", "4.00", 9642500);
+        MemberResponse solis =
+                member(d, "Zorggroep Solis", MemberKind.ZORGAANBIEDER, "08456789", null, "2021-01-01", "4.00", 9642500);
         representative(d, raster, account("vertegenwoordiger@raster.demo", "Vertegenwoordiger Raster", false));
         // One joint assignment needs a penvoerder (plan "van preventie naar potentie"); the choice of
         // Raster, the largest subsidy holder, is illustrative.
@@ -174,18 +184,21 @@ public class DemoData {
                 d,
                 "Stuurgroep",
                 "Eén manager per partner; stuurt op de opdracht, de formatie en de knelpunten.",
+                Set.of(DecisionType.ORDINARY, DecisionType.BUDGET),
                 new RhythmRequest.PhaseRequest(2, LocalDate.parse("2021-03-01")),
                 new RhythmRequest.PhaseRequest(3, null));
         rhythm(
                 d,
                 "Projectgroep",
                 "Projectleider en leden; werkt de vijf lijnen uit en is penvoerder tijdens het project.",
+                null,
                 new RhythmRequest.PhaseRequest(1, LocalDate.parse("2021-04-01")),
                 new RhythmRequest.PhaseRequest(2, null));
         rhythm(
                 d,
                 "Klankbordgroep",
                 "Eén professional per organisatie; geeft signalen uit de praktijk, zonder formele rol.",
+                null,
                 new RhythmRequest.PhaseRequest(3, LocalDate.parse("2021-07-01")),
                 new RhythmRequest.PhaseRequest(6, null));
         UUID stuurgroep = bodyNamed(d, "Stuurgroep");
@@ -204,9 +217,28 @@ public class DemoData {
                         true,
                         LocalDate.parse("2021-01-01"),
                         null));
+        for (MemberResponse partner : List.of(deKern, solis)) {
+            bodies.addSeat(
+                    d,
+                    stuurgroep,
+                    new AddSeatRequest(
+                            partner.id(),
+                            "Manager " + partner.name(),
+                            SeatRole.MEMBER,
+                            true,
+                            LocalDate.parse("2021-01-01"),
+                            null));
+        }
         coalitionService.changeStatus(d, new ChangeStatusRequest(CoalitionStatus.ONBOARDING, 0));
         coalitionService.changeStatus(
                 access(deventer, deventerSecretary), new ChangeStatusRequest(CoalitionStatus.ACTIVE, 1));
+        meetings.deventer(new DemoMeetings.Deventer(
+                access(deventer, deventerSecretary),
+                stuurgroep,
+                raster.id(),
+                deKern.id(),
+                meeDeventer.id(),
+                solis.id()));
 
         // Woudenberg: coöperatie De Kleine Schans, founded by the municipality, MEE and Youké.
         Account woudenbergSecretary = account("secretaris@woudenberg.demo", "Projectleider De Kleine Schans", false);
@@ -266,7 +298,7 @@ public class DemoData {
         // A first draft of the statutes, in the words of the founding plan (plan van aanpak, 2017).
         StatuteResponse draft = statutes.createDraft(
                 w, new StatuteRequests.NewDraft("Statuten coöperatie De Kleine Schans U.A. (concept)", null));
-        statutes.updateDraft(
+        StatuteResponse draftText = statutes.updateDraft(
                 w,
                 draft.id(),
                 new StatuteRequests.Draft(
@@ -307,6 +339,26 @@ public class DemoData {
                                                 + " voorstel ligt ten minste vijf dagen voor de vergadering voor de leden ter inzage.")),
                         null,
                         draft.version()));
+
+        // The ALV decides what BW Boek 2 and the draft statutes leave to the members; the template body
+        // starts without decision types.
+        UUID alv = bodyNamed(w, "Algemene ledenvergadering");
+        BodyResponse alvBody = bodies.get(w, alv);
+        bodies.update(
+                w,
+                alv,
+                new UpdateBodyRequest(
+                        alvBody.name(),
+                        "Alle leden; ieder lid heeft één stem (concept-statuten, artikel 5).",
+                        Set.of(
+                                DecisionType.ORDINARY,
+                                DecisionType.BUDGET,
+                                DecisionType.ADMISSION,
+                                DecisionType.STATUTE_AMENDMENT,
+                                DecisionType.DISSOLUTION),
+                        alvBody.formal(),
+                        alvBody.version()));
+        meetings.woudenberg(new DemoMeetings.Woudenberg(w, alv, bodyNamed(w, "Ontwikkeltafel governance"), draftText));
     }
 
     private UUID bodyNamed(CoalitionAccess access, String name) {
@@ -317,14 +369,24 @@ public class DemoData {
                 .id();
     }
 
-    private void rhythm(CoalitionAccess access, String body, String mandate, RhythmRequest.PhaseRequest... phases) {
+    /** Sets the mandate, the decision types ({@code null}: unchanged) and the rhythm of a body. */
+    private void rhythm(
+            CoalitionAccess access,
+            String body,
+            String mandate,
+            Set<DecisionType> decisionTypes,
+            RhythmRequest.PhaseRequest... phases) {
         UUID id = bodyNamed(access, body);
         BodyResponse current = bodies.get(access, id);
         bodies.update(
                 access,
                 id,
                 new UpdateBodyRequest(
-                        current.name(), mandate, current.decisionTypes(), current.formal(), current.version()));
+                        current.name(),
+                        mandate,
+                        decisionTypes == null ? current.decisionTypes() : decisionTypes,
+                        current.formal(),
+                        current.version()));
         bodies.setRhythm(access, id, new RhythmRequest(List.of(phases)));
     }
 

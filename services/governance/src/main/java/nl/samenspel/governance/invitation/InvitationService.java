@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.samenspel.core.audit.AuditLog;
 import nl.samenspel.core.problem.ProblemException;
+import nl.samenspel.core.security.SecretTokens;
 import nl.samenspel.core.tenancy.CoalitionId;
 import nl.samenspel.core.tenancy.TenantTransactions;
 import nl.samenspel.governance.coalition.Coalition;
@@ -105,7 +106,7 @@ public class InvitationService {
     public InvitationResponse create(CoalitionAccess access, UUID memberId, CreateInvitationRequest request) {
         access.require(CoalitionRole.SECRETARY);
         CoalitionId coalition = access.id();
-        String token = InvitationTokens.newToken();
+        String token = SecretTokens.newToken();
         Instant now = clock.instant();
         return tx.write(coalition, () -> {
             Member member = currentMember(coalition, memberId);
@@ -122,7 +123,7 @@ public class InvitationService {
                     now.plus(VALIDITY),
                     null,
                     null);
-            invitations.insert(invitation, InvitationTokens.hash(token));
+            invitations.insert(invitation, SecretTokens.hash(token));
             outbox.enqueue(
                     coalition,
                     invitation.email(),
@@ -192,7 +193,7 @@ public class InvitationService {
                         ? invitation.displayName()
                         : request.displayName().trim();
         CoalitionId coalition = CoalitionId.of(invitation.coalitionId());
-        String tokenHash = InvitationTokens.hash(token);
+        String tokenHash = SecretTokens.hash(token);
         record Accepted(Representative representative, LoginService.LoggedIn session) {}
         Accepted done = tx.write(coalition, () -> {
             Instant now = clock.instant();
@@ -253,10 +254,10 @@ public class InvitationService {
     }
 
     private Invitation find(String token) {
-        if (!InvitationTokens.plausible(token)) {
+        if (!SecretTokens.plausible(token)) {
             throw notFound();
         }
-        String hash = InvitationTokens.hash(token);
+        String hash = SecretTokens.hash(token);
         return transactions
                 .executeRead(status -> invitations.findByTokenHash(hash, false))
                 .orElseThrow(InvitationService::notFound);

@@ -9,6 +9,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.samenspel.core.problem.ProblemException;
@@ -66,6 +67,8 @@ public interface MemberRepository extends GenericRepository<Member, UUID> {
     Optional<Member> findByCoalitionIdAndId(UUID coalitionId, UUID id);
 
     Page<Member> findByCoalitionId(UUID coalitionId, Pageable pageable);
+
+    List<Member> findByCoalitionIdOrderByName(UUID coalitionId);
 
     Page<Member> findByCoalitionIdAndLeftOnIsNull(UUID coalitionId, Pageable pageable);
 

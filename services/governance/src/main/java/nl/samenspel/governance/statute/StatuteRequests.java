@@ -21,7 +21,10 @@ public final class StatuteRequests {
     @Serdeable
     public record NewDraft(@NotBlank @Size(max = 200) @PlainText String title, @Nullable UUID basedOn) {}
 
-    /** The whole draft as it should be; {@code rules} as the API shows them, {@code null} keeps them. */
+    /**
+     * The whole draft as it should be; {@code rules} as the API shows them, {@code null} keeps them, and
+     * rules without {@code sources} keep the draft's article references.
+     */
     @Serdeable
     public record Draft(
             @NotBlank @Size(max = 200) @PlainText String title,

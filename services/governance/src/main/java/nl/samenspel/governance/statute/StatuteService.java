@@ -119,8 +119,13 @@ public class StatuteService {
                 throw ProblemException.conflict(
                         "statute.version-conflict", "The draft was changed by someone else; reload it.");
             }
+            StatuteRules kept = rules == null
+                    ? current.rules()
+                    : request.rules().containsKey("sources")
+                            ? rules
+                            : rules.withSources(current.rules().sources());
             statutes.updateDraft(
-                    coalition, id, current.version(), request.title().trim(), rules == null ? current.rules() : rules);
+                    coalition, id, current.version(), request.title().trim(), kept);
             statutes.replaceArticles(coalition, id, request.articles());
             StatuteVersion after = find(access, id);
             audit.append(

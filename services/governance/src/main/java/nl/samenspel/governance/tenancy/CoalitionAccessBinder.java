@@ -9,14 +9,10 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.web.router.UriRouteMatch;
 import jakarta.inject.Singleton;
 import java.util.Optional;
-import java.util.Set;
 import nl.samenspel.core.problem.ProblemException;
 import nl.samenspel.governance.coalition.Coalition;
 import nl.samenspel.governance.coalition.CoalitionRepository;
-import nl.samenspel.governance.identity.CoalitionRole;
 import nl.samenspel.governance.identity.CurrentAccount;
-import nl.samenspel.governance.identity.RoleGrants;
-import nl.samenspel.governance.member.RepresentativeService;
 
 /**
  * Binds {@link CoalitionAccess} from the {@code {coalition}} path segment. A coalition the caller has
@@ -28,13 +24,11 @@ class CoalitionAccessBinder implements TypedRequestArgumentBinder<CoalitionAcces
     static final String PATH_VARIABLE = "coalition";
 
     private final CoalitionRepository coalitions;
-    private final RoleGrants grants;
-    private final RepresentativeService mandates;
+    private final CoalitionAccessResolver resolver;
 
-    CoalitionAccessBinder(CoalitionRepository coalitions, RoleGrants grants, RepresentativeService mandates) {
+    CoalitionAccessBinder(CoalitionRepository coalitions, CoalitionAccessResolver resolver) {
         this.coalitions = coalitions;
-        this.grants = grants;
-        this.mandates = mandates;
+        this.resolver = resolver;
     }
 
     @Override
@@ -54,15 +48,7 @@ class CoalitionAccessBinder implements TypedRequestArgumentBinder<CoalitionAcces
                 .orElseThrow(() -> new IllegalStateException("route has no {coalition} variable"));
         CurrentAccount account = CurrentAccount.of(authentication);
         Coalition coalition = coalitions.findBySlug(slug).orElseThrow(CoalitionAccessBinder::notFound);
-        Set<CoalitionRole> roles = grants.rolesOf(account.id(), coalition.id());
-        if (roles.contains(CoalitionRole.REPRESENTATIVE)
-                && !mandates.hasCurrentMandate(coalition.coalitionId(), account.id())) {
-            roles.remove(CoalitionRole.REPRESENTATIVE);
-        }
-        if (roles.isEmpty()) {
-            throw notFound();
-        }
-        CoalitionAccess access = new CoalitionAccess(coalition, account, roles);
+        CoalitionAccess access = resolver.resolve(coalition, account).orElseThrow(CoalitionAccessBinder::notFound);
         return () -> Optional.of(access);
     }
 

@@ -8,11 +8,18 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import nl.samenspel.governance.coalition.CoalitionResponse;
 import nl.samenspel.governance.coalition.CoalitionService;
 import nl.samenspel.governance.identity.CurrentAccount;
 import nl.samenspel.governance.identity.RoleGrants;
+import nl.samenspel.governance.meeting.Meeting;
+import nl.samenspel.governance.meeting.MeetingRecordService;
+import nl.samenspel.governance.meeting.MeetingResponse;
+import nl.samenspel.governance.meeting.MeetingService;
 import nl.samenspel.governance.member.MemberService;
 import nl.samenspel.governance.penvoerder.PenvoerderschapResponse;
 import nl.samenspel.governance.penvoerder.PenvoerderschapService;
@@ -29,13 +36,25 @@ class CoalitionPagesController {
     private final CoalitionService coalitions;
     private final MemberService members;
     private final PenvoerderschapService penvoerders;
+    private final MeetingService meetings;
+    private final MeetingRecordService records;
+    private final Clock clock;
 
     CoalitionPagesController(
-            RoleGrants grants, CoalitionService coalitions, MemberService members, PenvoerderschapService penvoerders) {
+            RoleGrants grants,
+            CoalitionService coalitions,
+            MemberService members,
+            PenvoerderschapService penvoerders,
+            MeetingService meetings,
+            MeetingRecordService records,
+            Clock clock) {
         this.grants = grants;
         this.coalitions = coalitions;
         this.members = members;
         this.penvoerders = penvoerders;
+        this.meetings = meetings;
+        this.records = records;
+        this.clock = clock;
     }
 
     @Get("/")
@@ -55,6 +74,11 @@ class CoalitionPagesController {
         List<PenvoerderschapResponse> penvoerders = this.penvoerders.list(access).stream()
                 .filter(PenvoerderschapResponse::current)
                 .toList();
+        Instant now = clock.instant();
+        List<MeetingResponse> upcoming = meetings.list(access, now, now.plus(Duration.ofDays(92))).stream()
+                .filter(m -> m.status() != Meeting.Status.CANCELLED)
+                .limit(5)
+                .toList();
         return Pages.page(
                 "coalition",
                 Pages.model(
@@ -62,6 +86,8 @@ class CoalitionPagesController {
                         "access", access,
                         "currentMembers", current,
                         "penvoerders", penvoerders,
+                        "upcoming", upcoming,
+                        "openActions", records.actions(access, true).size(),
                         "section", "overview"));
     }
 }

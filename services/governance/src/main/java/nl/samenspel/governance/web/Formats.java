@@ -22,12 +22,14 @@ public final class Formats {
     private final DecimalFormatSymbols symbols;
     private final DateTimeFormatter date;
     private final DateTimeFormatter dateTime;
+    private final DateTimeFormatter dayTime;
 
     private Formats(Locale locale) {
         this.dutch = !"en".equals(locale.getLanguage());
         this.symbols = DecimalFormatSymbols.getInstance(dutch ? Language.DUTCH : Locale.UK);
         this.date = DateTimeFormatter.ofPattern(dutch ? "dd-MM-yyyy" : "d MMM yyyy", locale);
         this.dateTime = DateTimeFormatter.ofPattern(dutch ? "dd-MM-yyyy HH:mm:ss" : "d MMM yyyy HH:mm:ss", locale);
+        this.dayTime = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", dutch ? Language.DUTCH : Locale.UK);
     }
 
     public static Formats of(Locale locale) {
@@ -45,6 +47,16 @@ public final class Formats {
 
     public String date(LocalDate day) {
         return day == null ? "" : date.format(day);
+    }
+
+    /** When a meeting starts, as people say it: maandag 23 november 2026, 14:00. */
+    public String dayTime(Instant at) {
+        return at == null ? "" : dayTime.format(at.atZone(AMSTERDAM));
+    }
+
+    /** The time of day in Dutch time, 24-hour clock (14:30). */
+    public String time(Instant at) {
+        return at == null ? "" : DateTimeFormatter.ofPattern("HH:mm").format(at.atZone(AMSTERDAM));
     }
 
     public String dateTime(Instant at) {

@@ -7,6 +7,8 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -141,6 +143,125 @@ class DemoDataTest implements DatabaseTest {
                         "elke 2 weken tot 01-03-2021",
                         "daarna elke 3 weken")
                 .contains("Geen formele rol: dit orgaan neemt geen besluiten.");
+    }
+
+    @Test
+    void theDeventerStuurgroepHasAMeetingHistory() {
+        String token = api.login("secretaris@deventer.demo", DemoData.PASSWORD);
+        String base = "/api/v1/coalitions/deventer-preventie";
+        List<JsonNode> stuurgroep = new ArrayList<>();
+        api.get(base + "/meetings", token).json().forEach(m -> {
+            if (m.get("bodyName").asText().equals("Stuurgroep")) {
+                stuurgroep.add(m);
+            }
+        });
+        assertThat(stuurgroep).hasSize(3);
+        OffsetDateTime now = OffsetDateTime.now();
+        JsonNode first =
+                api.get(base + "/meetings/" + id(stuurgroep.get(0)), token).json();
+        JsonNode second =
+                api.get(base + "/meetings/" + id(stuurgroep.get(1)), token).json();
+        JsonNode third =
+                api.get(base + "/meetings/" + id(stuurgroep.get(2)), token).json();
+        assertThat(startsAt(first)).isBefore(now.minusDays(14));
+        assertThat(startsAt(second)).isBefore(now.minusDays(3)).isAfter(startsAt(first));
+        assertThat(startsAt(third)).isAfter(now.plusDays(7));
+
+        assertThat(kinds(first)).contains("DECISION");
+        assertThat(first.get("minutes").get("status").asText()).isEqualTo("APPROVED");
+        assertThat(first.get("minutes").get("approvedInMeetingId").asText()).isEqualTo(id(second));
+        assertThat(first.get("decisions")).hasSize(1);
+        JsonNode solis = attendance(first, "Zorggroep Solis");
+        assertThat(solis.get("status").asText()).isEqualTo("REPRESENTED");
+        assertThat(solis.get("proxyHolderName").asText()).isEqualTo("De Kern");
+        assertThat(first.get("quorum").get("results").get(0).get("met").asBoolean())
+                .isTrue();
+
+        assertThat(second.get("minutes").get("status").asText()).isEqualTo("DRAFT");
+        assertThat(second.get("decisions")).hasSize(1);
+        assertThat(second.get("actions")).hasSize(3);
+
+        JsonNode decisions = api.get(base + "/decisions", token).json();
+        assertThat(decisions).hasSize(2);
+        for (JsonNode decision : decisions) {
+            assertThat(decision.get("outcome").asText()).isEqualTo("ADOPTED");
+        }
+        JsonNode open = api.get(base + "/actions?open=true", token).json();
+        assertThat(open).hasSize(2);
+        for (JsonNode action : open) {
+            assertThat(LocalDate.parse(action.get("dueOn").asText())).isAfter(LocalDate.now());
+        }
+        List<String> statuses = new ArrayList<>();
+        api.get(base + "/actions", token)
+                .json()
+                .forEach(a -> statuses.add(a.get("status").asText()));
+        assertThat(statuses).containsExactlyInAnyOrder("OPEN", "OPEN", "DONE");
+
+        assertThat(third.get("status").asText()).isEqualTo("CONVENED");
+        assertThat(kinds(third)).contains("DECISION");
+        assertThat(third.get("minutesToApprove").get(0).get("meetingId").asText())
+                .isEqualTo(id(second));
+        JsonNode quorum = third.get("quorum");
+        assertThat(quorum.get("rulesSource").asText()).isNotBlank();
+        assertThat(quorum.get("results").get(0).get("explanation")).isNotEmpty();
+        // The next meeting follows the stuurgroep's rhythm: three weeks after the last one.
+        assertThat(startsAt(third).toLocalDate())
+                .isEqualTo(startsAt(second).toLocalDate().plusWeeks(3));
+    }
+
+    @Test
+    void woudenbergsAlvIsToDecideOnTheDraftStatutes() {
+        String token = api.login("secretaris@woudenberg.demo", DemoData.PASSWORD);
+        String base = "/api/v1/coalitions/de-kleine-schans";
+        JsonNode alv = null;
+        JsonNode tafel = null;
+        for (JsonNode m : api.get(base + "/meetings", token).json()) {
+            if (m.get("bodyName").asText().equals("Algemene ledenvergadering")) {
+                alv = api.get(base + "/meetings/" + id(m), token).json();
+            }
+            if (m.get("bodyName").asText().equals("Ontwikkeltafel governance")) {
+                tafel = api.get(base + "/meetings/" + id(m), token).json();
+            }
+        }
+        assertThat(alv).isNotNull();
+        assertThat(startsAt(alv)).isAfter(OffsetDateTime.now().plusDays(8));
+        JsonNode amendment = null;
+        for (JsonNode item : alv.get("agenda")) {
+            if ("STATUTE_AMENDMENT".equals(item.path("decisionType").asText())) {
+                amendment = item;
+            }
+        }
+        assertThat(amendment).as(alv.toString()).isNotNull();
+        assertThat(amendment.get("documents")).hasSize(1);
+
+        assertThat(tafel).isNotNull();
+        assertThat(startsAt(tafel)).isBefore(OffsetDateTime.now());
+        assertThat(kinds(tafel)).doesNotContain("DECISION");
+        assertThat(tafel.get("actions")).hasSize(1);
+        assertThat(tafel.get("actions").get(0).get("status").asText()).isEqualTo("OPEN");
+    }
+
+    private static String id(JsonNode meeting) {
+        return meeting.get("id").asText();
+    }
+
+    private static OffsetDateTime startsAt(JsonNode meeting) {
+        return OffsetDateTime.parse(meeting.get("startsAt").asText());
+    }
+
+    private static List<String> kinds(JsonNode meeting) {
+        List<String> kinds = new ArrayList<>();
+        meeting.get("agenda").forEach(i -> kinds.add(i.get("kind").asText()));
+        return kinds;
+    }
+
+    private static JsonNode attendance(JsonNode meeting, String member) {
+        for (JsonNode a : meeting.get("attendance")) {
+            if (a.get("memberName").asText().equals(member)) {
+                return a;
+            }
+        }
+        throw new AssertionError(member + " not in " + meeting.get("attendance"));
     }
 
     @Test

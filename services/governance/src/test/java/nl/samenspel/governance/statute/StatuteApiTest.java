@@ -84,6 +84,47 @@ class StatuteApiTest implements DatabaseTest {
     }
 
     @Test
+    void articleReferencesComeFromTheTemplateAndSurviveAnEditThatDoesNotSendThem() {
+        Setup s = setup(LegalForm.COOPERATIE_UA);
+        JsonNode draft = s.api()
+                .post(s.base(), s.secretary(), Map.of("title", "Statuten"))
+                .json();
+        assertThat(draft.get("rules")
+                        .get("sources")
+                        .get("majority.STATUTE_AMENDMENT")
+                        .asText())
+                .isEqualTo("artikel 2:43 lid 1 BW");
+        String path = s.base() + "/" + draft.get("id").asText();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> rules =
+                new java.util.LinkedHashMap<>(StatuteRepository.JSON.convertValue(draft.get("rules"), Map.class));
+        rules.remove("sources");
+        rules.put("proxyCapPerHolder", 2);
+        Api.Response withoutSources = s.api()
+                .put(
+                        path,
+                        s.secretary(),
+                        Map.of("title", "Statuten", "articles", ARTICLES, "rules", rules, "version", 0));
+        assertThat(withoutSources.status()).as(withoutSources.toString()).isEqualTo(200);
+        JsonNode kept = withoutSources.json().get("rules");
+        assertThat(kept.get("proxyCapPerHolder").asInt()).isEqualTo(2);
+        assertThat(kept.get("sources").get("written").asText()).isEqualTo("artikel 2:40 lid 2 BW");
+
+        rules.put("sources", Map.of("majority.STATUTE_AMENDMENT", "artikel 21 lid 1"));
+        Api.Response ownArticles = s.api()
+                .put(
+                        path,
+                        s.secretary(),
+                        Map.of("title", "Statuten", "articles", ARTICLES, "rules", rules, "version", 1));
+        assertThat(ownArticles.status()).as(ownArticles.toString()).isEqualTo(200);
+        JsonNode own = ownArticles.json().get("rules").get("sources");
+        assertThat(own.get("majority.STATUTE_AMENDMENT").asText()).isEqualTo("artikel 21 lid 1");
+        assertThat(own.has("written"))
+                .as("the sources sent replace the old ones")
+                .isFalse();
+    }
+
+    @Test
     void anAdoptedVersionCannotBeEditedNotEvenInSql() throws SQLException {
         Setup s = setup(LegalForm.COOPERATIE_UA);
         JsonNode adopted = adoptedVersion(s, ARTICLES);

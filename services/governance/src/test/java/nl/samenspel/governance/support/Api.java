@@ -56,6 +56,26 @@ public final class Api {
         }
     }
 
+    /** A multipart/form-data body with one file in the field {@code file}, as a browser's upload form sends it. */
+    public record Multipart(String contentType, byte[] bytes) {
+
+        public static Multipart file(String filename, String fileContentType, byte[] content) {
+            String boundary = "----samenspel" + Long.toHexString(System.nanoTime());
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            String head = "--" + boundary + "\r\n"
+                    + "Content-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
+                    + "Content-Type: " + fileContentType + "\r\n\r\n";
+            out.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.writeBytes(content);
+            out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new Multipart("multipart/form-data; boundary=" + boundary, out.toByteArray());
+        }
+
+        public static Multipart text(String filename, String text) {
+            return file(filename, "text/plain", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     public Response get(String path, String token) {
         return send(request(path, token).GET().build());
     }

@@ -26,6 +26,8 @@ public interface DatabaseTest extends TestPropertyProvider {
         properties.put("micronaut.server.port", "-1");
         // Tests send the outbox themselves with OutboxDispatcher.dispatchDue().
         properties.put("samenspel.mail.dispatcher.enabled", "false");
+        // Likewise the voting reminders, with ProposalNotifier.remindDue().
+        properties.put("samenspel.voting.reminders.enabled", "false");
         properties.putAll(extraProperties());
         return properties;
     }

@@ -8,12 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -25,6 +29,8 @@ public final class HeadlessChromium implements AutoCloseable {
     static final File CHROMIUM = new File("/usr/bin/chromium");
     static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     public static final Path OUT = Path.of("target", "browser");
+
+    private static final Duration IMPLICIT_WAIT = Duration.ofSeconds(5);
 
     private final ChromeDriverService service;
     private final WebDriver driver;
@@ -57,7 +63,7 @@ public final class HeadlessChromium implements AutoCloseable {
                     .usingAnyFreePort()
                     .build();
             driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+            driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,6 +77,47 @@ public final class HeadlessChromium implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(d -> d.getCurrentUrl() != null
                         && URI.create(d.getCurrentUrl()).getPath().equals(path));
+    }
+
+    /** The path of the page the browser shows now. */
+    public String path() {
+        return URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    /**
+     * Submits with the button and waits until the browser has left the page it was on. Generous
+     * enough for a loaded CI machine; a page that never leaves fails with what it showed.
+     */
+    public void press(WebElement button) {
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
+    }
+
+    /**
+     * Logs in through the form as a fresh browser session (all cookies dropped first) and waits until
+     * the login has landed somewhere other than the login form.
+     */
+    public void logIn(URI server, String email, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get(server.resolve("/login").toString());
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        press(driver.findElement(By.cssSelector("main button[type=submit]")));
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .withMessage(() -> "the login as " + email + " did not get past the login form")
+                .until(d -> !path().equals("/login")
+                        && !d.findElements(By.cssSelector("nav.coalition-nav, main h1"))
+                                .isEmpty());
+    }
+
+    /** The elements matching, looked up without the implicit wait: for asserting that something is absent. */
+    public List<WebElement> present(By by) {
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return driver.findElements(by);
+        } finally {
+            driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+        }
     }
 
     public Path screenshot(String name) {
@@ -87,7 +134,20 @@ public final class HeadlessChromium implements AutoCloseable {
     /** Wraps a failure with where the browser was and a screenshot of what it showed. */
     public AssertionError failure(Throwable cause) {
         Path shot = screenshot("failure-" + System.currentTimeMillis());
-        return new AssertionError("browser test failed at " + driver.getCurrentUrl() + "; screenshot " + shot, cause);
+        String shown;
+        try {
+            shown = driver.findElement(By.tagName("body")).getText();
+        } catch (RuntimeException e) {
+            shown = "(page text unavailable: " + e.getClass().getSimpleName() + ")";
+        }
+        if (shown.length() > 1500) {
+            shown = shown.substring(0, 1500) + "…";
+        }
+        // The cause's message goes into this message too: CI summaries print only the first line of each.
+        return new AssertionError(
+                "browser test failed at " + driver.getCurrentUrl() + ": " + cause + "; screenshot " + shot
+                        + "\n--- page text ---\n" + shown,
+                cause);
     }
 
     @Override

@@ -45,6 +45,8 @@ class RowLevelSecurityTest implements DatabaseTest {
             "invitation",
             // The e-mail job queue, claimed across all coalitions by the dispatcher.
             "outbox_email",
+            // Calendar subscription links, resolved by their token before any coalition is known.
+            "calendar_feed",
             "flyway_schema_history");
 
     @Inject
@@ -124,6 +126,8 @@ class RowLevelSecurityTest implements DatabaseTest {
                     seat.setObject(4, c.id());
                     seat.executeUpdate();
                 }
+                meetingRows(admin, c.id(), member.id());
+                proposalRows(admin, c.id(), member.id(), secretary.id());
                 try (PreparedStatement rhythm = admin.prepareStatement(
                         "INSERT INTO samenspel.body_rhythm (coalition_id, body_id, position, every_weeks)"
                                 + " SELECT ?, id, 0, 3 FROM samenspel.body WHERE coalition_id = ? ORDER BY position LIMIT 1")) {
@@ -134,6 +138,125 @@ class RowLevelSecurityTest implements DatabaseTest {
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /** A meeting with one of everything that hangs off it. */
+    private static void meetingRows(Connection admin, UUID coalition, UUID member) throws SQLException {
+        UUID meeting = UUID.randomUUID();
+        UUID item = UUID.randomUUID();
+        exec(
+                admin,
+                "INSERT INTO samenspel.meeting (coalition_id, id, body_id, title, starts_at, ends_at, location)"
+                        + " SELECT ?, ?, id, 'Vergadering', now(), now() + interval '1 hour', 'Stadhuis'"
+                        + " FROM samenspel.body WHERE coalition_id = ? ORDER BY position LIMIT 1",
+                coalition,
+                meeting,
+                coalition);
+        exec(
+                admin,
+                "INSERT INTO samenspel.agenda_item (coalition_id, id, meeting_id, position, title, kind)"
+                        + " VALUES (?, ?, ?, 0, 'Opening', 'INFORMATION')",
+                coalition,
+                item,
+                meeting);
+        exec(
+                admin,
+                "INSERT INTO samenspel.agenda_document (coalition_id, id, agenda_item_id, filename, content_type,"
+                        + " size_bytes, sha256, content, uploaded_by)"
+                        + " VALUES (?, ?, ?, 'stuk.txt', 'text/plain', 1, repeat('a', 64), 'x'::bytea, 'test')",
+                coalition,
+                UUID.randomUUID(),
+                item);
+        exec(
+                admin,
+                "INSERT INTO samenspel.meeting_attendance (coalition_id, meeting_id, member_id, status, recorded_at)"
+                        + " VALUES (?, ?, ?, 'PRESENT', now())",
+                coalition,
+                meeting,
+                member);
+        exec(
+                admin,
+                "INSERT INTO samenspel.meeting_minutes (coalition_id, meeting_id, text, status, updated_at)"
+                        + " VALUES (?, ?, 'Notulen', 'DRAFT', now())",
+                coalition,
+                meeting);
+        exec(
+                admin,
+                "INSERT INTO samenspel.decision (coalition_id, id, number, meeting_id, agenda_item_id, decision_type,"
+                        + " text, outcome, decided_at, recorded_by)"
+                        + " VALUES (?, ?, 1, ?, ?, 'ORDINARY', 'Besloten', 'ADOPTED', now(), 'test')",
+                coalition,
+                UUID.randomUUID(),
+                meeting,
+                item);
+        exec(
+                admin,
+                "INSERT INTO samenspel.action_item (coalition_id, id, meeting_id, description, owner_name, created_at)"
+                        + " VALUES (?, ?, ?, 'Doen', 'Iemand', now())",
+                coalition,
+                UUID.randomUUID(),
+                meeting);
+    }
+
+    /** An open proposal with a vote, a proxy between two members and a declared conflict. */
+    private static void proposalRows(Connection admin, UUID coalition, UUID member, UUID account) throws SQLException {
+        UUID proposal = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        exec(
+                admin,
+                "INSERT INTO samenspel.member (coalition_id, id, name, kind, joined_on)"
+                        + " VALUES (?, ?, 'De Kern', 'WELZIJN', DATE '2021-01-01')",
+                coalition,
+                other);
+        exec(
+                admin,
+                "INSERT INTO samenspel.proposal (coalition_id, id, number, title, text, decision_type, body_id, mode,"
+                        + " status, opened_at, closes_at, created_by)"
+                        + " SELECT ?, ?, 1, 'Voorstel', '', 'ORDINARY', id, 'WRITTEN', 'OPEN', now(),"
+                        + " now() + interval '1 day', 'test' FROM samenspel.body WHERE coalition_id = ?"
+                        + " ORDER BY position LIMIT 1",
+                coalition,
+                proposal,
+                coalition);
+        exec(
+                admin,
+                "INSERT INTO samenspel.vote (coalition_id, proposal_id, member_id, revision, choice, cast_by, cast_at)"
+                        + " VALUES (?, ?, ?, 0, 'FOR', ?, now())",
+                coalition,
+                proposal,
+                member,
+                account);
+        exec(
+                admin,
+                "INSERT INTO samenspel.proxy (coalition_id, proposal_id, grantor_id, holder_id, granted_by, granted_at)"
+                        + " VALUES (?, ?, ?, ?, ?, now())",
+                coalition,
+                proposal,
+                other,
+                member,
+                account);
+        exec(
+                admin,
+                "INSERT INTO samenspel.proposal_consequence (coalition_id, proposal_id, kind, member_name, member_kind)"
+                        + " VALUES (?, ?, 'ADMISSION', 'Nieuw lid', 'WELZIJN')",
+                coalition,
+                proposal);
+        exec(
+                admin,
+                "INSERT INTO samenspel.recusal (coalition_id, proposal_id, member_id, reason, declared_by, declared_at)"
+                        + " VALUES (?, ?, ?, 'Eigen belang', 'test', now())",
+                coalition,
+                proposal,
+                other);
+    }
+
+    private static void exec(Connection connection, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            ps.executeUpdate();
         }
     }
 

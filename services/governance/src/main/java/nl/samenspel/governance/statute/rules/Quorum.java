@@ -47,7 +47,10 @@ public final class Quorum {
         Share share = rules.quorumFor(type);
         boolean byWeight = rules.quorumBasis() == QuorumBasis.WEIGHTS;
         why.add("Quorum voor " + dutch(type) + ": " + share.dutch() + " van de "
-                + (byWeight ? "stemgewichten" : "stemgerechtigde leden") + ".");
+                + (byWeight ? "stemgewichten" : "stemgerechtigde leden")
+                + rules.source(StatuteRules.QUORUM, type)
+                        .map(s -> " (" + s + ")")
+                        .orElse("") + ".");
         long base = 0;
         long present = 0;
         Map<String, Integer> held = new java.util.HashMap<>();
@@ -93,7 +96,8 @@ public final class Quorum {
         return new Result(met, present, base, required, type, List.copyOf(why));
     }
 
-    static String dutch(DecisionType type) {
+    /** The type of decision in Dutch, as it follows "voor" in a sentence. */
+    public static String dutch(DecisionType type) {
         return switch (type) {
             case ORDINARY -> "een gewoon besluit";
             case BUDGET -> "de begroting";

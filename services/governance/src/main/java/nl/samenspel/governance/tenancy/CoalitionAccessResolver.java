@@ -1,0 +1,35 @@
+package nl.samenspel.governance.tenancy;
+
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import java.util.Set;
+import nl.samenspel.governance.coalition.Coalition;
+import nl.samenspel.governance.identity.CoalitionRole;
+import nl.samenspel.governance.identity.CurrentAccount;
+import nl.samenspel.governance.identity.RoleGrants;
+import nl.samenspel.governance.member.RepresentativeService;
+
+/**
+ * The roles an account holds in a coalition right now: its grants, where a representative counts only
+ * while its mandate for a current member runs. No role, no access.
+ */
+@Singleton
+public class CoalitionAccessResolver {
+
+    private final RoleGrants grants;
+    private final RepresentativeService mandates;
+
+    CoalitionAccessResolver(RoleGrants grants, RepresentativeService mandates) {
+        this.grants = grants;
+        this.mandates = mandates;
+    }
+
+    public Optional<CoalitionAccess> resolve(Coalition coalition, CurrentAccount account) {
+        Set<CoalitionRole> roles = grants.rolesOf(account.id(), coalition.id());
+        if (roles.contains(CoalitionRole.REPRESENTATIVE)
+                && !mandates.hasCurrentMandate(coalition.coalitionId(), account.id())) {
+            roles.remove(CoalitionRole.REPRESENTATIVE);
+        }
+        return roles.isEmpty() ? Optional.empty() : Optional.of(new CoalitionAccess(coalition, account, roles));
+    }
+}

@@ -1,0 +1,261 @@
+package nl.samenspel.governance.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.samenspel.governance.coalition.CoalitionResponse;
+import nl.samenspel.governance.coalition.LegalForm;
+import nl.samenspel.governance.identity.Account;
+import nl.samenspel.governance.identity.CoalitionRole;
+import nl.samenspel.governance.support.Api;
+import nl.samenspel.governance.support.Browser;
+import nl.samenspel.governance.support.DatabaseTest;
+import nl.samenspel.governance.support.Fixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The proposal pages over plain HTTP: who sees which forms, a 403 for the observer, a refused form, English. */
+@MicronautTest(transactional = false)
+class ProposalPagesTest implements DatabaseTest {
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    Fixtures fixtures;
+
+    Api api;
+    CoalitionResponse coalition;
+    Account secretary;
+    Account observer;
+    final List<Account> representatives = new ArrayList<>();
+    final List<String> memberIds = new ArrayList<>();
+    String proposalPath;
+    String title;
+    String bearer;
+    String bodyId;
+
+    @BeforeAll
+    void setUp() {
+        api = new Api(server);
+        coalition = fixtures.coalition("proposal-pages", LegalForm.SAMENWERKINGSVERBAND);
+        secretary = fixtures.member(coalition, "proposal-pages-secretary", CoalitionRole.SECRETARY);
+        observer = fixtures.member(coalition, "proposal-pages-observer", CoalitionRole.OBSERVER);
+        bearer = api.login(secretary.email(), Fixtures.PASSWORD);
+        String slug = "/api/v1/coalitions/" + coalition.slug();
+        String body = stuurgroep(api, bearer, slug);
+        bodyId = body;
+        for (String name : List.of("Raster", "De Kern")) {
+            String id = seatedMember(api, bearer, slug, body, name + " " + Fixtures.unique(""));
+            memberIds.add(id);
+            representatives.add(fixtures.representative(coalition, UUID.fromString(id), "proposal-pages-rep"));
+        }
+        title = "Jaarplan " + Fixtures.unique("");
+        Api.Response drafted = api.post(
+                slug + "/proposals",
+                bearer,
+                Map.of(
+                        "title", title,
+                        "text", "Het jaarplan vaststellen.",
+                        "decisionType", "ORDINARY",
+                        "bodyId", body,
+                        "mode", "WRITTEN"));
+        assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+        String id = drafted.json().get("id").asText();
+        Api.Response opened = api.post(
+                slug + "/proposals/" + id + "/opening",
+                bearer,
+                Map.of("closesAt", OffsetDateTime.now().plusDays(7).toString(), "version", 0));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
+        proposalPath = "/c/" + coalition.slug() + "/proposals/" + id;
+    }
+
+    /** The steering group, allowed to take ordinary decisions. */
+    static String stuurgroep(Api api, String bearer, String slug) {
+        for (JsonNode b : api.get(slug + "/bodies", bearer).json()) {
+            if (b.get("kind").asText().equals("STUURGROEP")) {
+                String id = b.get("id").asText();
+                Api.Response decides = api.put(
+                        slug + "/bodies/" + id,
+                        bearer,
+                        Map.of(
+                                "name", b.get("name").asText(),
+                                "decisionTypes", List.of("ORDINARY", "BUDGET"),
+                                "formal", true,
+                                "version", b.get("version").asInt()));
+                assertThat(decides.status()).as(decides.toString()).isEqualTo(200);
+                return id;
+            }
+        }
+        throw new IllegalStateException("no steering group");
+    }
+
+    /** A member with a seat in the body, entitled to vote there. */
+    static String seatedMember(Api api, String bearer, String slug, String body, String name) {
+        Api.Response created =
+                api.post(slug + "/members", bearer, Map.of("name", name, "kind", "WELZIJN", "joinedOn", "2021-01-01"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        Api.Response seat = api.post(
+                slug + "/bodies/" + body + "/seats",
+                bearer,
+                Map.of("memberId", id, "personName", "Bestuurder " + name, "role", "MEMBER", "termFrom", "2021-01-01"));
+        assertThat(seat.status()).as(seat.toString()).isEqualTo(201);
+        return id;
+    }
+
+    private Browser as(Account account) {
+        Browser browser = new Browser(server);
+        browser.logIn(account.email(), Fixtures.PASSWORD);
+        return browser;
+    }
+
+    @Test
+    void anObserverFollowsTheProposalButGetsNoFormsAndA403OnEveryPost() {
+        Browser browser = as(observer);
+        Browser.Page page = browser.get(proposalPath);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains(title, "Het jaarplan vaststellen.", "stemming open", "Stemgerechtigden");
+        assertThat(page.body())
+                .doesNotContain(
+                        "name=\"choice\"", "Stemming nu sluiten", "Volmacht geven", "Tegenstrijdig belang melden");
+        Browser.Page list = browser.get("/c/" + coalition.slug() + "/proposals");
+        assertThat(list.body())
+                .contains(title, "aria-current=\"page\">Voorstellen")
+                .doesNotContain("/proposals/new");
+        String csrf = page.csrfToken();
+        Map<String, Map<String, String>> posts = Map.of(
+                "/open", Map.of("closesDate", "2030-01-01", "closesTime", "17:00", "version", "0"),
+                "/close", Map.of(),
+                "/vote", Map.of("choice", "FOR"),
+                "/proxy", Map.of("grantorId", memberIds.get(0), "holderId", memberIds.get(1)),
+                "/conflict", Map.of("conflictMemberId", memberIds.get(0), "reason", "Binnengesmokkeld"));
+        posts.forEach((action, fields) -> {
+            Map<String, String> form = new java.util.HashMap<>(fields);
+            form.put("csrfToken", csrf);
+            assertThat(browser.post(proposalPath + action, form).status())
+                    .as(action)
+                    .isEqualTo(403);
+        });
+        assertThat(browser.get("/c/" + coalition.slug() + "/proposals/new").status())
+                .isEqualTo(403);
+        assertThat(browser.post(
+                                "/c/" + coalition.slug() + "/proposals/new",
+                                Map.of("csrfToken", csrf, "title", "Binnengesmokkeld", "mode", "WRITTEN"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(browser.get(proposalPath).body())
+                .doesNotContain("Binnengesmokkeld")
+                .contains("Er zijn geen volmachten.");
+    }
+
+    @Test
+    void aRepresentativeSeesTheVotingFormWithItsChoicePreselected() {
+        Browser browser = as(representatives.get(0));
+        Browser.Page page = browser.get(proposalPath);
+        assertThat(page.body())
+                .contains("type=\"radio\" name=\"choice\"", "Voor", "Tegen", "Onthouding", "Stem uitbrengen")
+                .doesNotContain("checked");
+        Browser.Page refused = browser.post(proposalPath + "/vote", Map.of("csrfToken", page.csrfToken()));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("href=\"#choice\"", "Maak een keuze.");
+        Browser.Page voted =
+                browser.post(proposalPath + "/vote", Map.of("csrfToken", page.csrfToken(), "choice", "AGAINST"));
+        assertThat(voted.status()).isEqualTo(303);
+        assertThat(voted.header("Location")).endsWith("?done=voted#vote");
+        Browser.Page after = browser.get(proposalPath + "?done=voted");
+        assertThat(after.body())
+                .contains("Uw stem is vastgelegd.", "Uw huidige stem: Tegen.")
+                .containsPattern("value=\"AGAINST\"\\s+checked");
+    }
+
+    @Test
+    void aFinalVoteIsShownInsteadOfTheForm() {
+        String slug = "/api/v1/coalitions/" + coalition.slug();
+        Map<String, Object> draft = new java.util.HashMap<>(Map.of(
+                "title",
+                "Begroting " + Fixtures.unique(""),
+                "decisionType",
+                "BUDGET",
+                "bodyId",
+                bodyId,
+                "mode",
+                "WRITTEN",
+                "votesChangeable",
+                false));
+        String id =
+                api.post(slug + "/proposals", bearer, draft).json().get("id").asText();
+        assertThat(api.post(
+                                slug + "/proposals/" + id + "/opening",
+                                bearer,
+                                Map.of(
+                                        "closesAt",
+                                        OffsetDateTime.now().plusDays(3).toString(),
+                                        "version",
+                                        0))
+                        .status())
+                .isEqualTo(200);
+        String path = "/c/" + coalition.slug() + "/proposals/" + id;
+        Browser browser = as(representatives.get(1));
+        String csrf = browser.get(path).csrfToken();
+        assertThat(browser.post(path + "/vote", Map.of("csrfToken", csrf, "choice", "ABSTAIN"))
+                        .status())
+                .isEqualTo(303);
+        assertThat(browser.get(path).body())
+                .contains("Uw lid stemde: Onthouding. Bij dit voorstel is de stem definitief.")
+                .doesNotContain("name=\"choice\"");
+        Browser.Page again = browser.post(path + "/vote", Map.of("csrfToken", csrf, "choice", "FOR"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("Uw lid heeft al gestemd; stemmen veranderen bij dit voorstel niet.");
+    }
+
+    @Test
+    void theDraftFormReportsMissingFieldsAndTheServiceRules() {
+        Browser browser = as(secretary);
+        String csrf = browser.get("/c/" + coalition.slug() + "/proposals/new").csrfToken();
+        Browser.Page refused = browser.post(
+                "/c/" + coalition.slug() + "/proposals/new",
+                Map.of("csrfToken", csrf, "title", "", "decisionType", "ORDINARY", "mode", "MEETING"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("href=\"#title\"", "href=\"#bodyId\"");
+        String stuurgroep = stuurgroep(
+                api, api.login(secretary.email(), Fixtures.PASSWORD), "/api/v1/coalitions/" + coalition.slug());
+        Browser.Page noMeeting = browser.post(
+                "/c/" + coalition.slug() + "/proposals/new",
+                Map.of(
+                        "csrfToken", csrf,
+                        "title", "Zonder vergadering",
+                        "decisionType", "ORDINARY",
+                        "bodyId", stuurgroep,
+                        "mode", "MEETING"));
+        assertThat(noMeeting.status()).isEqualTo(422);
+        assertThat(noMeeting.body())
+                .contains(
+                        "href=\"#meetingId\"",
+                        "Kies de vergadering waarin wordt besloten.",
+                        "value=\"Zonder vergadering\"");
+    }
+
+    @Test
+    void theProposalPagesSpeakEnglishToo() {
+        Browser browser = as(secretary);
+        browser.get("/lang?to=en&back=/");
+        assertThat(browser.get(proposalPath).body())
+                .contains("<html lang=\"en\"", "voting open", "Close voting now", "Grant a proxy", "Voters");
+        assertThat(browser.get("/c/" + coalition.slug() + "/proposals").body())
+                .contains("Draft a proposal", "Decision register", title);
+        assertThat(browser.get("/c/" + coalition.slug() + "/proposals/new").body())
+                .contains("How it is decided", "in writing (outside a meeting)");
+        assertThat(browser.get("/c/" + coalition.slug() + "/decision-register?q=nothing")
+                        .body())
+                .contains("Decision register", "No decisions found.", "export.csv?q=nothing");
+    }
+}

@@ -62,6 +62,13 @@ public class MeetingContext {
                         StatuteRules.samenwerkingsverband(), "the template defaults for a samenwerkingsverband", null);
     }
 
+    /** Who chairs the body on the day: its chair seat then, if it has one. */
+    public java.util.Optional<BodySeat> chair(UUID coalitionId, UUID bodyId, LocalDate day) {
+        return seats.findAllOfBody(coalitionId, bodyId).stream()
+                .filter(s -> s.role() == nl.samenspel.governance.body.SeatRole.CHAIR && s.currentOn(day))
+                .findFirst();
+    }
+
     /**
      * The members entitled to vote in the body on the day: those holding a voting seat then (none, when
      * every seat has lapsed). A body that has never had voting seats (an ALV) is all members of the

@@ -48,6 +48,7 @@ public class DecisionRegister {
             long base,
             List<String> proxies,
             List<String> recused,
+            @Nullable String declaration,
             List<String> explanation) {}
 
     private final ProposalRepository proposals;
@@ -103,6 +104,7 @@ public class DecisionRegister {
                         "stemgerechtigd",
                         "volmachten",
                         "tegenstrijdig belang",
+                        "vaststelling uitslag",
                         "toelichting")
                 .get();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
@@ -124,6 +126,7 @@ public class DecisionRegister {
                         e.base(),
                         String.join(", ", e.proxies()),
                         String.join(", ", e.recused()),
+                        e.declaration() == null ? "" : e.declaration(),
                         String.join(" ", e.explanation()));
             }
         } catch (IOException ex) {
@@ -143,6 +146,7 @@ public class DecisionRegister {
         Map<String, Object> tally = (Map<String, Object>) record.get("tally");
         Map<String, Object> quorum = (Map<String, Object>) record.get("quorum");
         List<Map<String, Object>> proxies = (List<Map<String, Object>>) record.getOrDefault("proxies", List.of());
+        Map<String, Object> declaration = (Map<String, Object>) record.get("declaration");
         return new Entry(
                 p.id(),
                 p.number(),
@@ -165,6 +169,7 @@ public class DecisionRegister {
                                 + ("FREE".equals(x.get("instruction")) ? "" : " (" + x.get("instruction") + ")"))
                         .toList(),
                 (List<String>) record.getOrDefault("recused", List.of()),
+                declaration == null ? null : String.valueOf(declaration.get("text")),
                 (List<String>) record.getOrDefault("explanation", List.of()));
     }
 

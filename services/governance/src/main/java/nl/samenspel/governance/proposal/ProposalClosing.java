@@ -20,6 +20,7 @@ import nl.samenspel.core.problem.ProblemException;
 import nl.samenspel.core.tenancy.TenantTransactions;
 import nl.samenspel.governance.coalition.Coalition;
 import nl.samenspel.governance.coalition.CoalitionRepository;
+import nl.samenspel.governance.coalition.LegalForm;
 import nl.samenspel.governance.identity.CoalitionRole;
 import nl.samenspel.governance.identity.CurrentAccount;
 import nl.samenspel.governance.meeting.Attendance;
@@ -27,6 +28,7 @@ import nl.samenspel.governance.meeting.MeetingContext;
 import nl.samenspel.governance.meeting.MeetingRepository;
 import nl.samenspel.governance.meeting.MeetingTime;
 import nl.samenspel.governance.member.Member;
+import nl.samenspel.governance.member.MemberRepository;
 import nl.samenspel.governance.statute.StatuteRepository;
 import nl.samenspel.governance.statute.rules.Quorum;
 import nl.samenspel.governance.tenancy.CoalitionAccess;
@@ -54,6 +56,7 @@ public class ProposalClosing {
     private final ProposalRepository proposals;
     private final MeetingRepository meetings;
     private final MeetingContext context;
+    private final MemberRepository members;
     private final StatuteRepository statutes;
     private final CoalitionRepository coalitions;
     private final ProposalNotifier notifier;
@@ -66,6 +69,7 @@ public class ProposalClosing {
             ProposalRepository proposals,
             MeetingRepository meetings,
             MeetingContext context,
+            MemberRepository members,
             StatuteRepository statutes,
             CoalitionRepository coalitions,
             ProposalNotifier notifier,
@@ -76,6 +80,7 @@ public class ProposalClosing {
         this.proposals = proposals;
         this.meetings = meetings;
         this.context = context;
+        this.members = members;
         this.statutes = statutes;
         this.coalitions = coalitions;
         this.notifier = notifier;
@@ -164,6 +169,18 @@ public class ProposalClosing {
                                 : Choice.valueOf(x.instruction().name())));
             }
         }
+        if (p.mode() == Proposal.Mode.MEETING) {
+            // A member represented at the meeting is represented for its votes too, unless it gave a
+            // proxy for this proposal itself (listed first, so the engine keeps that one).
+            for (Attendance a : meetings.attendance(coalition, p.meetingId())) {
+                if (a.status() == Quorum.Attendance.REPRESENTED
+                        && a.proxyHolderId() != null
+                        && names.containsKey(a.memberId())
+                        && names.containsKey(a.proxyHolderId())) {
+                    c = c.withProxy(new Proxy(names.get(a.memberId()), names.get(a.proxyHolderId()), null));
+                }
+            }
+        }
         List<String> recused = proposals.recusals(coalition, id).stream()
                 .map(ProposalRepository.Recusal::memberId)
                 .filter(names::containsKey)
@@ -201,6 +218,7 @@ public class ProposalClosing {
             explanation.add(consequences.carryOut(access, p, day));
         }
         Map<String, Object> record = record(rules, result, explanation);
+        record.put("declaration", declaration(access, p, day, outcome, actor));
         if (proposals.close(coalition, id, now, outcome, json(record)) != 1) {
             throw ProblemException.conflict("proposal.closed", "This proposal has already been closed.");
         }
@@ -215,6 +233,52 @@ public class ProposalClosing {
                 result.proxiesUsed(),
                 result.recused(),
                 List.copyOf(explanation));
+    }
+
+    /**
+     * The declaration of the outcome that the record keeps: in a meeting the chair's (for a coöperatie
+     * decisive under BW 2:13 lid 1, which 2:53a applies to it), outside one the secretary's or, when the
+     * window ran out, the product's.
+     */
+    private Map<String, Object> declaration(
+            CoalitionAccess access, Proposal p, LocalDate day, Proposal.Outcome outcome, String actor) {
+        UUID coalition = access.id().value();
+        String result = dutch(outcome);
+        Map<String, Object> declaration = new LinkedHashMap<>();
+        if (p.mode() == Proposal.Mode.MEETING) {
+            String chair = context.chair(coalition, p.bodyId(), day)
+                    .map(seat -> seat.personName()
+                            + (seat.memberId() == null
+                                    ? ""
+                                    : members.findByCoalitionIdAndId(coalition, seat.memberId())
+                                            .map(m -> " (" + m.name() + ")")
+                                            .orElse("")))
+                    .orElse(null);
+            boolean cooperatie = access.coalition().legalForm() == LegalForm.COOPERATIE_UA;
+            declaration.put("by", chair == null ? "de voorzitter van de vergadering" : chair);
+            declaration.put("role", "CHAIR");
+            declaration.put(
+                    "text",
+                    (chair == null ? "De voorzitter van de vergadering" : "De voorzitter, " + chair + ",")
+                            + " stelt ter vergadering vast dat het voorstel is " + result + "."
+                            + (cooperatie ? " Dit oordeel is beslissend (artikel 2:13 lid 1 BW)." : ""));
+        } else if (actor.startsWith("system:")) {
+            declaration.put("by", "Samenspel");
+            declaration.put("role", "WINDOW");
+            declaration.put(
+                    "text",
+                    "Bij het einde van de stemtermijn is vastgesteld dat het voorstel buiten vergadering is " + result
+                            + ".");
+        } else {
+            String secretary = access.account().displayName();
+            declaration.put("by", secretary);
+            declaration.put("role", "SECRETARY");
+            declaration.put(
+                    "text",
+                    "De secretaris, " + secretary + ", stelt vast dat het voorstel buiten vergadering is " + result
+                            + ".");
+        }
+        return declaration;
     }
 
     private static List<Voter> voters(List<Member> eligible) {

@@ -350,6 +350,104 @@ class ProposalOutcomeTest implements DatabaseTest {
                 .contains("Stichting Schuilplaats"));
     }
 
+    @Test
+    void aMemberRepresentedAtTheMeetingIsRepresentedInItsVotesAndTheChairDeclaresTheResult() {
+        String startsAt = LocalDate.now(ZoneId.of("Europe/Amsterdam"))
+                .plusDays(12)
+                .atTime(19, 30)
+                .atZone(ZoneId.of("Europe/Amsterdam"))
+                .toOffsetDateTime()
+                .toString();
+        String own = api.post(
+                        slug + "/meetings",
+                        secretary,
+                        Map.of("bodyId", alv, "title", "ALV voorjaar", "startsAt", startsAt, "location", "Dorpshuis"))
+                .json()
+                .get("id")
+                .asText();
+        Api.Response seat = api.post(
+                slug + "/bodies/" + alv + "/seats",
+                secretary,
+                Map.of(
+                        "memberId", memberId("MEE"),
+                        "personName", "Anna de Vries",
+                        "role", "CHAIR",
+                        "votes", false,
+                        "termFrom", "2024-01-01"));
+        assertThat(seat.status()).as(seat.toString()).isIn(200, 201);
+        List<Map<String, Object>> entries = new java.util.ArrayList<>();
+        for (String name : List.of("Gemeente Woudenberg", "MEE", "Youké", "Stichting Schuilplaats")) {
+            entries.add(Map.of("memberId", memberId(name), "status", "PRESENT", "personName", "Bestuurder " + name));
+        }
+        entries.add(Map.of(
+                "memberId", memberId("Welzijn Woudenberg"), "status", "REPRESENTED", "proxyHolderId", memberId("MEE")));
+        entries.add(Map.of("memberId", memberId("Kwintes"), "status", "ABSENT"));
+        Api.Response attended =
+                api.put(slug + "/meetings/" + own + "/attendance", secretary, Map.of("entries", entries));
+        assertThat(attended.status()).as(attended.toString()).isEqualTo(200);
+
+        Map<String, Object> draft = new HashMap<>();
+        String title = "Inkoop jongerenwerk " + Fixtures.unique("");
+        draft.put("title", title);
+        draft.put("decisionType", "ORDINARY");
+        draft.put("bodyId", alv);
+        draft.put("mode", "MEETING");
+        draft.put("meetingId", own);
+        String proposal = openProposal(draft);
+        vote(proposal, "MEE", "FOR");
+        vote(proposal, "Youké", "FOR");
+        vote(proposal, "Gemeente Woudenberg", "AGAINST");
+        vote(proposal, "Stichting Schuilplaats", "AGAINST");
+        JsonNode closed = close(proposal);
+        // Two against two, and Welzijn Woudenberg follows MEE, which holds its proxy for the meeting.
+        assertThat(closed.get("outcome").asText()).isEqualTo("ADOPTED");
+        JsonNode result = closed.get("result");
+        assertThat(result.get("tally").get("for").asInt()).isEqualTo(3);
+        assertThat(result.get("proxies").toString())
+                .contains("Welzijn Woudenberg")
+                .contains("MEE");
+        assertThat(result.get("explanation").toString()).contains("Welzijn Woudenberg is vertegenwoordigd door MEE");
+        String declared =
+                "De voorzitter, Anna de Vries (MEE), stelt ter vergadering vast dat het voorstel is aangenomen."
+                        + " Dit oordeel is beslissend (artikel 2:13 lid 1 BW).";
+        assertThat(result.get("declaration").get("text").asText()).isEqualTo(declared);
+
+        JsonNode entry = null;
+        for (JsonNode e : api.get(slug + "/decision-register?outcome=ADOPTED&q=jongerenwerk", secretary)
+                .json()) {
+            if (e.get("title").asText().equals(title)) {
+                entry = e;
+            }
+        }
+        assertThat(entry).as("in the register of adopted decisions").isNotNull();
+        assertThat(entry.get("declaration").asText()).isEqualTo(declared);
+        assertThat(api.get(slug + "/decision-register/export.csv?q=" + title.replace(" ", "%20"), secretary)
+                        .body())
+                .contains(declared);
+
+        // A proxy given for the proposal itself wins over the one for the meeting.
+        draft.put("title", "Huur ontmoetingsruimte " + Fixtures.unique(""));
+        String second = openProposal(draft);
+        Api.Response proxy = api.post(
+                slug + "/proposals/" + second + "/proxies",
+                secretary,
+                Map.of(
+                        "grantorId", memberId("Welzijn Woudenberg"),
+                        "holderId", memberId("Youké"),
+                        "instruction", "AGAINST"));
+        assertThat(proxy.status()).as(proxy.toString()).isIn(200, 201);
+        vote(second, "MEE", "FOR");
+        vote(second, "Youké", "FOR");
+        vote(second, "Gemeente Woudenberg", "AGAINST");
+        vote(second, "Stichting Schuilplaats", "AGAINST");
+        JsonNode rejected = close(second);
+        assertThat(rejected.get("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.get("result").get("tally").get("against").asInt()).isEqualTo(3);
+        assertThat(rejected.get("result").get("explanation").toString())
+                .contains("Welzijn Woudenberg is vertegenwoordigd door Youké")
+                .contains("Volmacht van Welzijn Woudenberg aan MEE telt niet");
+    }
+
     String memberId(String name) {
         for (JsonNode m : api.get(slug + "/members?size=100", secretary).json().get("items")) {
             if (m.get("name").asText().equals(name)) {

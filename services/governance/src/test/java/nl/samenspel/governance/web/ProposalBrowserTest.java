@@ -192,6 +192,7 @@ class ProposalBrowserTest implements DatabaseTest {
             assertThat(text(".vote-chart")).contains("Voor", "1 (50%)", "Tegen", "1 (50%)", "Onthouding", "0 (0%)");
             assertThat(driver.findElement(By.cssSelector(".vote-for")).getAttribute("style"))
                     .contains("width: 50%");
+            assertThat(text("#declaration")).contains("De secretaris", "buiten vergadering is verworpen");
             String explanation = text("#explanation");
             assertThat(explanation).contains("Volmacht van " + grantor + " aan " + holder + " telt niet");
             assertThat(explanation).contains(recused).contains("tegenstrijdig belang");

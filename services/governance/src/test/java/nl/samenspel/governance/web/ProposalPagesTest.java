@@ -218,6 +218,56 @@ class ProposalPagesTest implements DatabaseTest {
     }
 
     @Test
+    void theRegisterFiltersByOutcomeAndShowsWhoDeclaredTheResult() {
+        String slug = "/api/v1/coalitions/" + coalition.slug();
+        String title = "Subsidieaanvraag " + Fixtures.unique("");
+        String id = api.post(
+                        slug + "/proposals",
+                        bearer,
+                        Map.of("title", title, "decisionType", "ORDINARY", "bodyId", bodyId, "mode", "WRITTEN"))
+                .json()
+                .get("id")
+                .asText();
+        assertThat(api.post(
+                                slug + "/proposals/" + id + "/opening",
+                                bearer,
+                                Map.of(
+                                        "closesAt",
+                                        OffsetDateTime.now().plusDays(3).toString(),
+                                        "version",
+                                        0))
+                        .status())
+                .isEqualTo(200);
+        Api.Response closed = api.post(slug + "/proposals/" + id + "/closing", bearer, Map.of());
+        assertThat(closed.json().get("outcome").asText())
+                .as("in writing, nobody voted")
+                .isEqualTo("REJECTED");
+
+        Browser browser = as(secretary);
+        String register = "/c/" + coalition.slug() + "/decision-register";
+        Browser.Page rejected = browser.get(register + "?outcome=REJECTED&q=" + title.replace(" ", "+"));
+        assertThat(rejected.status()).isEqualTo(200);
+        assertThat(rejected.body())
+                .contains(
+                        title,
+                        "De secretaris, " + secretary.displayName() + ", stelt vast dat het voorstel buiten"
+                                + " vergadering is verworpen.")
+                .containsPattern("value=\"REJECTED\"\\s+selected")
+                .contains("outcome=REJECTED");
+        assertThat(browser.get(register + "?outcome=ADOPTED&q=" + title.replace(" ", "+"))
+                        .body())
+                .as("the search field keeps the words, the table has no row")
+                .doesNotContain(">" + title + "</a>")
+                .contains("Geen besluiten gevonden.");
+        Browser.Page wrong = browser.get(register + "?outcome=MAYBE");
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.body()).contains("href=\"#outcome\"");
+        assertThat(browser.get("/c/" + coalition.slug() + "/proposals/" + id).body())
+                .contains(
+                        "Vaststelling van de uitslag:", "stelt vast dat het voorstel buiten vergadering is verworpen.");
+    }
+
+    @Test
     void theDraftFormReportsMissingFieldsAndTheServiceRules() {
         Browser browser = as(secretary);
         String csrf = browser.get("/c/" + coalition.slug() + "/proposals/new").csrfToken();

@@ -168,13 +168,16 @@ class ProposalPagesController {
     }
 
     @Get("/decision-register")
-    HttpResponse<?> decisionRegister(CoalitionAccess access, @Nullable @QueryValue String q) {
+    HttpResponse<?> decisionRegister(
+            CoalitionAccess access, @Nullable @QueryValue String q, @Nullable @QueryValue String outcome) {
         String query = Forms.trimmed(q);
         Map<String, String> errors = new LinkedHashMap<>();
         if (query != null && query.length() > 200) {
             errors.put("q", "error.too-long");
             query = null;
         }
+        Proposal.Outcome only =
+                Forms.blank(outcome) ? null : Forms.choice(Proposal.Outcome.class, outcome, "outcome", errors);
         return Pages.page(
                 errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY,
                 "decision-register",
@@ -182,9 +185,13 @@ class ProposalPagesController {
                         "access",
                         access,
                         "entries",
-                        register.entries(access, query, null),
+                        register.entries(access, query, only),
                         "q",
                         q == null ? "" : q,
+                        "outcome",
+                        only == null ? "" : only.name(),
+                        "outcomes",
+                        Proposal.Outcome.values(),
                         "errors",
                         errors,
                         "section",
@@ -397,6 +404,8 @@ class ProposalPagesController {
                 tally(proposal.result()),
                 "explanation",
                 explanation(proposal.result()),
+                "declaration",
+                declaration(proposal.result()),
                 "section",
                 "proposals");
         return Pages.page(trouble.status(), "proposal", model);
@@ -458,6 +467,14 @@ class ProposalPagesController {
             return List.of();
         }
         return lines.stream().map(String::valueOf).toList();
+    }
+
+    private static String declaration(Map<String, Object> result) {
+        if (result == null || !(result.get("declaration") instanceof Map<?, ?> declaration)) {
+            return null;
+        }
+        Object text = declaration.get("text");
+        return text == null ? null : text.toString();
     }
 
     private static long number(Object value) {

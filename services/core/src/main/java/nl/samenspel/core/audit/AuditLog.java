@@ -39,24 +39,24 @@ public class AuditLog {
             Map<String, ?> after) {
         Connection connection = transactions.connection();
         try {
-            // One writer per coalition at a time: the chain must not fork.
-            try (PreparedStatement lock =
-                    connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-                lock.setString(1, "audit:" + coalition);
-                lock.execute();
-            }
-            long seq = 1;
-            String prevHash = AuditChain.GENESIS;
-            try (PreparedStatement head = connection.prepareStatement(
-                    "SELECT seq, hash FROM audit_event WHERE coalition_id = ? ORDER BY seq DESC LIMIT 1")) {
-                head.setObject(1, coalition.value());
-                try (ResultSet rs = head.executeQuery()) {
-                    if (rs.next()) {
-                        seq = rs.getLong(1) + 1;
-                        prevHash = rs.getString(2);
-                    }
+            // One writer per coalition at a time, or the chain would fork. The lock is the coalition's
+            // head row, read in the same statement that locks it; it is held until commit, so the work
+            // under it is kept to that statement, one insert-and-advance statement, and the commit.
+            Head head = lockHead(connection, coalition);
+            boolean first = head == null;
+            if (first) {
+                // No event yet: no row to lock. Writers of a first event queue on an advisory lock and
+                // look again, since the one before them may have written the row meanwhile.
+                try (PreparedStatement lock =
+                        connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                    lock.setString(1, "audit:" + coalition);
+                    lock.execute();
                 }
+                head = lockHead(connection, coalition);
+                first = head == null;
             }
+            long seq = first ? 1 : head.seq() + 1;
+            String prevHash = first ? AuditChain.GENESIS : head.hash();
             Instant now = AuditChain.truncate(clock.instant());
             String id = String.valueOf(entityId);
             String beforeJson = CanonicalJson.of(before);
@@ -65,9 +65,13 @@ public class AuditLog {
                     coalition.value(), seq, now, actor, action, entityType, id, beforeJson, afterJson, prevHash);
             try (PreparedStatement insert = connection.prepareStatement(
                     """
-                    INSERT INTO audit_event (coalition_id, seq, occurred_at, actor, action, entity_type,
-                                             entity_id, before_state, after_state, prev_hash, hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    WITH event AS (
+                      INSERT INTO audit_event (coalition_id, seq, occurred_at, actor, action, entity_type,
+                                               entity_id, before_state, after_state, prev_hash, hash)
+                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      RETURNING coalition_id, seq, hash)
+                    INSERT INTO audit_head (coalition_id, seq, hash) SELECT coalition_id, seq, hash FROM event
+                    ON CONFLICT (coalition_id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash""")) {
                 insert.setObject(1, coalition.value());
                 insert.setLong(2, seq);
                 insert.setTimestamp(3, Timestamp.from(now));
@@ -81,19 +85,23 @@ public class AuditLog {
                 insert.setString(11, hash);
                 insert.executeUpdate();
             }
-            try (PreparedStatement head = connection.prepareStatement(
-                    """
-                    INSERT INTO audit_head (coalition_id, seq, hash) VALUES (?, ?, ?)
-                    ON CONFLICT (coalition_id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash""")) {
-                head.setObject(1, coalition.value());
-                head.setLong(2, seq);
-                head.setString(3, hash);
-                head.executeUpdate();
-            }
             return new AuditRecord(
                     coalition.value(), seq, now, actor, action, entityType, id, beforeJson, afterJson, prevHash, hash);
         } catch (SQLException e) {
             throw new IllegalStateException("could not append to the audit chain", e);
+        }
+    }
+
+    private record Head(long seq, String hash) {}
+
+    /** The coalition's recorded head, locked until the transaction ends; null before its first event. */
+    private static Head lockHead(Connection connection, CoalitionId coalition) throws SQLException {
+        try (PreparedStatement head =
+                connection.prepareStatement("SELECT seq, hash FROM audit_head WHERE coalition_id = ? FOR UPDATE")) {
+            head.setObject(1, coalition.value());
+            try (ResultSet rs = head.executeQuery()) {
+                return rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : null;
+            }
         }
     }
 

@@ -106,9 +106,7 @@ public class LoginService {
 
     public boolean sessionActive(String sessionId) {
         try {
-            return sessions.findById(UUID.fromString(sessionId))
-                    .map(s -> s.activeAt(clock.instant()))
-                    .orElse(false);
+            return sessions.activeAt(UUID.fromString(sessionId), clock.instant());
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -318,4 +318,58 @@ public class ProposalRepository {
                         day,
                         day);
     }
+
+    /**
+     * Where the member an account votes for stands on a proposal, in one statement: which member (the
+     * account's current may-vote mandate for a current member), whether it is entitled to vote in the
+     * body on the day, whether it declared a conflict, and its current vote. Entitlement follows
+     * {@code MeetingContext.voters}: a current voting seat, or any current member in a body that has
+     * never had voting seats.
+     */
+    public Optional<Ballot> ballotOf(
+            UUID coalitionId, UUID accountId, UUID proposalId, UUID bodyId, java.time.LocalDate day) {
+        return sql().one(
+                        """
+                SELECT r.member_id,
+                       (NOT EXISTS (SELECT 1 FROM body_seat s
+                                     WHERE s.coalition_id = r.coalition_id AND s.body_id = ?
+                                       AND s.votes AND s.member_id IS NOT NULL)
+                        OR EXISTS (SELECT 1 FROM body_seat s
+                                    WHERE s.coalition_id = r.coalition_id AND s.body_id = ?
+                                      AND s.votes AND s.member_id = r.member_id
+                                      AND s.term_from <= ? AND (s.term_until IS NULL OR s.term_until > ?))) AS eligible,
+                       EXISTS (SELECT 1 FROM recusal x
+                                WHERE x.coalition_id = r.coalition_id AND x.proposal_id = ?
+                                  AND x.member_id = r.member_id) AS recused,
+                       v.revision, v.choice, v.cast_by, v.cast_at
+                  FROM representative r
+                  JOIN member m ON m.coalition_id = r.coalition_id AND m.id = r.member_id
+                  LEFT JOIN LATERAL (SELECT revision, choice, cast_by, cast_at FROM vote
+                                      WHERE coalition_id = r.coalition_id AND proposal_id = ? AND member_id = r.member_id
+                                      ORDER BY revision DESC LIMIT 1) v ON true
+                 WHERE r.coalition_id = ? AND r.account_id = ? AND r.may_vote
+                   AND r.valid_from <= ? AND (r.valid_until IS NULL OR r.valid_until > ?)
+                   AND m.joined_on <= ? AND (m.left_on IS NULL OR m.left_on > ?)""",
+                        rs -> {
+                            UUID member = Sql.uuid(rs, "member_id");
+                            Vote current = rs.getString("choice") == null ? null : vote(rs);
+                            return new Ballot(member, rs.getBoolean("eligible"), rs.getBoolean("recused"), current);
+                        },
+                        bodyId,
+                        bodyId,
+                        day,
+                        day,
+                        proposalId,
+                        proposalId,
+                        coalitionId,
+                        accountId,
+                        day,
+                        day,
+                        day,
+                        day);
+    }
+
+    /** The member an account votes for, and where it stands on one proposal. */
+    public record Ballot(
+            UUID memberId, boolean eligible, boolean recused, @io.micronaut.core.annotation.Nullable Vote current) {}
 }

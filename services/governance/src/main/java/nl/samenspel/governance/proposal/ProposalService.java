@@ -243,25 +243,23 @@ public class ProposalService {
                     }
                 }
                 Proposal p = find(coalition, proposalId);
-                UUID member = proposals
-                        .votingMemberOf(coalition, account, today)
+                ProposalRepository.Ballot ballot = proposals
+                        .ballotOf(coalition, account, proposalId, p.bodyId(), today)
                         .orElseThrow(() -> ProblemException.forbidden(
                                 "vote.no-mandate", "You hold no mandate to vote for a member of this coalition."));
+                UUID member = ballot.memberId();
                 if (!p.openAt(now)) {
                     throw closed(p);
                 }
-                boolean eligible =
-                        context.voters(coalition, p.bodyId(), today).stream().anyMatch(m -> m.id().equals(member));
-                if (!eligible) {
+                if (!ballot.eligible()) {
                     throw ProblemException.forbidden(
                             "vote.not-eligible", "Your member is not entitled to vote in this body.");
                 }
-                if (proposals.recusals(coalition, proposalId).stream()
-                        .anyMatch(r -> r.memberId().equals(member))) {
+                if (ballot.recused()) {
                     throw ProblemException.conflict(
                             "vote.recused", "Your member declared a conflict of interest on this proposal.");
                 }
-                Optional<Vote> current = proposals.currentVote(coalition, proposalId, member);
+                Optional<Vote> current = Optional.ofNullable(ballot.current());
                 if (current.isPresent() && !p.votesChangeable()) {
                     throw ProblemException.conflict("vote.already-cast", "Your member has voted; votes do not change.");
                 }

@@ -3,6 +3,7 @@ package nl.samenspel.governance.tenancy;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.Set;
+import nl.samenspel.core.tenancy.TenantTransactions;
 import nl.samenspel.governance.coalition.Coalition;
 import nl.samenspel.governance.identity.CoalitionRole;
 import nl.samenspel.governance.identity.CurrentAccount;
@@ -18,18 +19,24 @@ public class CoalitionAccessResolver {
 
     private final RoleGrants grants;
     private final RepresentativeService mandates;
+    private final TenantTransactions tx;
 
-    CoalitionAccessResolver(RoleGrants grants, RepresentativeService mandates) {
+    CoalitionAccessResolver(RoleGrants grants, RepresentativeService mandates, TenantTransactions tx) {
         this.grants = grants;
         this.mandates = mandates;
+        this.tx = tx;
     }
 
+    /** Both lookups share one read transaction: this runs before every coalition request. */
     public Optional<CoalitionAccess> resolve(Coalition coalition, CurrentAccount account) {
-        Set<CoalitionRole> roles = grants.rolesOf(account.id(), coalition.id());
-        if (roles.contains(CoalitionRole.REPRESENTATIVE)
-                && !mandates.hasCurrentMandate(coalition.coalitionId(), account.id())) {
-            roles.remove(CoalitionRole.REPRESENTATIVE);
-        }
+        Set<CoalitionRole> roles = tx.read(coalition.coalitionId(), () -> {
+            Set<CoalitionRole> held = grants.rolesOf(account.id(), coalition.id());
+            if (held.contains(CoalitionRole.REPRESENTATIVE)
+                    && !mandates.hasCurrentMandate(coalition.coalitionId(), account.id())) {
+                held.remove(CoalitionRole.REPRESENTATIVE);
+            }
+            return held;
+        });
         return roles.isEmpty() ? Optional.empty() : Optional.of(new CoalitionAccess(coalition, account, roles));
     }
 }

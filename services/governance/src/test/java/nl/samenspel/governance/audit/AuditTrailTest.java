@@ -9,7 +9,17 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import nl.samenspel.core.audit.AuditLog;
+import nl.samenspel.core.tenancy.CoalitionId;
+import nl.samenspel.core.tenancy.TenantTransactions;
 import nl.samenspel.core.testing.TestDatabase;
 import nl.samenspel.governance.coalition.CoalitionResponse;
 import nl.samenspel.governance.coalition.LegalForm;
@@ -29,6 +39,12 @@ class AuditTrailTest implements DatabaseTest {
 
     @Inject
     Fixtures fixtures;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    TenantTransactions tx;
 
     Api api;
 
@@ -97,6 +113,50 @@ class AuditTrailTest implements DatabaseTest {
         assertThat(verification.get("intact").asBoolean()).isTrue();
         // created, 2 bodies (ALV, bestuur), 3 members, 1 update, 1 status change
         assertThat(verification.get("events").asLong()).isEqualTo(8);
+    }
+
+    @Test
+    void parallelWritersExtendOneUnforkedChainEvenFromAnEmptyOne() throws Exception {
+        Trail trail = trailWithMutations();
+        TestDatabase db = DatabaseTest.database();
+        try (Connection admin = DriverManager.getConnection(db.adminUrl(), db.adminUser(), db.adminPassword());
+                PreparedStatement events =
+                        admin.prepareStatement("DELETE FROM samenspel.audit_event WHERE coalition_id = ?");
+                PreparedStatement head =
+                        admin.prepareStatement("DELETE FROM samenspel.audit_head WHERE coalition_id = ?")) {
+            events.setObject(1, trail.coalition().id());
+            events.executeUpdate();
+            head.setObject(1, trail.coalition().id());
+            head.executeUpdate();
+        }
+        CoalitionId coalition = CoalitionId.of(trail.coalition().id());
+        // First 24 writers race for the very first event (no head row to lock yet), then 24 more extend it.
+        for (int round = 0; round < 2; round++) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> writes = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                int n = round * 24 + i;
+                writes.add(pool.submit(() -> {
+                    go.await();
+                    return tx.write(
+                            coalition,
+                            () -> audit.append(
+                                    coalition, "test", "test.parallel", "test", n, Map.of(), Map.of("n", n)));
+                }));
+            }
+            go.countDown();
+            for (Future<?> write : writes) {
+                write.get(30, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+        }
+        JsonNode verification =
+                api.get(trail.base() + "/audit/verification", trail.secretary()).json();
+        assertThat(verification.get("intact").asBoolean())
+                .as(verification.toString())
+                .isTrue();
+        assertThat(verification.get("events").asLong()).isEqualTo(48);
     }
 
     @Test

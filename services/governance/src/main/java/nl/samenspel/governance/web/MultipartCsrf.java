@@ -23,11 +23,7 @@ public class MultipartCsrf {
     }
 
     public void requireForCookieSession(HttpRequest<?> request, @Nullable String formToken) {
-        boolean bearer = request.getHeaders()
-                .getAuthorization()
-                .map(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
-                .orElse(false);
-        if (bearer) {
+        if (BearerBodylessRequests.bearer(request)) {
             return;
         }
         String token = formToken != null ? formToken : request.getHeaders().get("X-CSRF-TOKEN");

@@ -86,6 +86,7 @@ public class DemoData {
     private final StatuteService statutes;
     private final BodyService bodies;
     private final DemoMeetings meetings;
+    private final DemoProposals demoProposals;
 
     DemoData(
             AccountRepository accounts,
@@ -100,7 +101,8 @@ public class DemoData {
             PenvoerderschapService penvoerders,
             StatuteService statutes,
             BodyService bodies,
-            DemoMeetings meetings) {
+            DemoMeetings meetings,
+            DemoProposals demoProposals) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.coalitions = coalitions;
@@ -114,6 +116,7 @@ public class DemoData {
         this.statutes = statutes;
         this.bodies = bodies;
         this.meetings = meetings;
+        this.demoProposals = demoProposals;
     }
 
     @EventListener
@@ -166,7 +169,12 @@ public class DemoData {
                 97958800);
         MemberResponse solis =
                 member(d, "Zorggroep Solis", MemberKind.ZORGAANBIEDER, "08456789", null, "2021-01-01", "4.00", 9642500);
-        representative(d, raster, account("vertegenwoordiger@raster.demo", "Vertegenwoordiger Raster", false));
+        Account rasterRep = account("vertegenwoordiger@raster.demo", "Vertegenwoordiger Raster", false);
+        representative(d, raster, rasterRep);
+        Account deKernRep = account("vertegenwoordiger@dekern.demo", "Vertegenwoordiger De Kern", false);
+        representative(d, deKern, deKernRep);
+        Account solisRep = account("vertegenwoordiger@solis.demo", "Vertegenwoordiger Zorggroep Solis", false);
+        representative(d, solis, solisRep);
         // One joint assignment needs a penvoerder (plan "van preventie naar potentie"); the choice of
         // Raster, the largest subsidy holder, is illustrative.
         penvoerders.appoint(
@@ -239,6 +247,14 @@ public class DemoData {
                 deKern.id(),
                 meeDeventer.id(),
                 solis.id()));
+        demoProposals.deventer(
+                access(deventer, deventerSecretary),
+                stuurgroep,
+                List.of(
+                        representing(deventer, rasterRep),
+                        representing(deventer, mee),
+                        representing(deventer, deKernRep),
+                        representing(deventer, solisRep)));
 
         // Woudenberg: coöperatie De Kleine Schans, founded by the municipality, MEE and Youké.
         Account woudenbergSecretary = account("secretaris@woudenberg.demo", "Projectleider De Kleine Schans", false);
@@ -359,6 +375,7 @@ public class DemoData {
                         alvBody.formal(),
                         alvBody.version()));
         meetings.woudenberg(new DemoMeetings.Woudenberg(w, alv, bodyNamed(w, "Ontwikkeltafel governance"), draftText));
+        demoProposals.woudenberg(access(woudenberg, woudenbergSecretary), alv, representing(woudenberg, mee));
     }
 
     private UUID bodyNamed(CoalitionAccess access, String name) {
@@ -402,6 +419,15 @@ public class DemoData {
                 c,
                 new CurrentAccount(secretary.id(), secretary.email(), secretary.displayName(), false),
                 EnumSet.of(CoalitionRole.SECRETARY));
+    }
+
+    /** How a representative's requests reach the services. */
+    private CoalitionAccess representing(CoalitionResponse coalition, Account representative) {
+        Coalition c = coalitions.findById(coalition.id()).orElseThrow();
+        return new CoalitionAccess(
+                c,
+                new CurrentAccount(representative.id(), representative.email(), representative.displayName(), false),
+                EnumSet.of(CoalitionRole.REPRESENTATIVE));
     }
 
     private MemberResponse member(

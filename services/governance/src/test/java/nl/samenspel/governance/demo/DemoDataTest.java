@@ -146,6 +146,34 @@ class DemoDataTest implements DatabaseTest {
     }
 
     @Test
+    void theDemoHasADecidedAndAnOpenProposalAndDeKernMayStillVote() {
+        String base = "/api/v1/coalitions/deventer-preventie";
+        String secretary = api.login("secretaris@deventer.demo", DemoData.PASSWORD);
+        JsonNode register = api.get(base + "/decision-register", secretary).json();
+        assertThat(register).hasSize(1);
+        assertThat(register.get(0).get("title").asText()).isEqualTo("Jaarplan 2022 Van preventie naar potentie");
+        assertThat(register.get(0).get("outcome").asText()).isEqualTo("ADOPTED");
+        assertThat(register.get(0).get("votesFor").asInt()).isEqualTo(4);
+
+        String deKern = api.login("vertegenwoordiger@dekern.demo", DemoData.PASSWORD);
+        String open = null;
+        for (JsonNode p : api.get(base + "/proposals", deKern).json()) {
+            if (p.get("status").asText().equals("OPEN")) {
+                open = p.get("id").asText();
+            }
+        }
+        assertThat(open).as("an open proposal").isNotNull();
+        Api.Response cast = api.post(base + "/proposals/" + open + "/votes", deKern, Map.of("choice", "AGAINST"));
+        assertThat(cast.status()).as(cast.toString()).isEqualTo(201);
+
+        String mee = api.login("k.jansen@mee.demo", DemoData.PASSWORD);
+        JsonNode woudenberg =
+                api.get("/api/v1/coalitions/de-kleine-schans/proposals", mee).json();
+        assertThat(woudenberg).hasSize(1);
+        assertThat(woudenberg.get(0).get("status").asText()).isEqualTo("OPEN");
+    }
+
+    @Test
     void theDeventerStuurgroepHasAMeetingHistory() {
         String token = api.login("secretaris@deventer.demo", DemoData.PASSWORD);
         String base = "/api/v1/coalitions/deventer-preventie";

@@ -10,14 +10,15 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -85,12 +86,22 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
-     * Submits with the button and waits until the browser has left the page it was on. Generous
-     * enough for a loaded CI machine; a page that never leaves fails with what it showed.
+     * Submits with the button and waits until the browser shows the next page, fully loaded. The page
+     * it was on is marked first and the next page is the one without the mark: asking the old button
+     * whether it went stale is not reliable, as chromedriver can answer with "node does not belong to
+     * the document" instead of a stale-element error while the new page commits.
      */
     public void press(WebElement button) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("window.samenspelPageBeforeSubmit = true");
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(WebDriverException.class)
+                .withMessage(() -> "the page did not change after pressing the button")
+                .until(
+                        d -> Boolean.TRUE.equals(
+                                js.executeScript(
+                                        "return window.samenspelPageBeforeSubmit === undefined && document.readyState === 'complete'")));
     }
 
     /**

@@ -56,7 +56,7 @@ class EditPagesBrowserTest implements DatabaseTest {
         open("/login");
         driver.findElement(By.id("email")).sendKeys(secretary.email());
         driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        driver.findElement(By.cssSelector("main button[type=submit]")).click();
+        chromium.press(driver.findElement(By.cssSelector("main button[type=submit]")));
         chromium.waitForPath("/c/" + coalition.slug());
     }
 
@@ -93,8 +93,7 @@ class EditPagesBrowserTest implements DatabaseTest {
     }
 
     private void submit() {
-        driver.findElement(By.cssSelector("main form button[type=submit]:not([value=more])"))
-                .click();
+        chromium.press(driver.findElement(By.cssSelector("main form button[type=submit]:not([value=more])")));
     }
 
     private String status() {

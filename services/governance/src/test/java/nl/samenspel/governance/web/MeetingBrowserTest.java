@@ -66,7 +66,7 @@ class MeetingBrowserTest implements DatabaseTest {
         open("/login");
         driver.findElement(By.id("email")).sendKeys(secretary.email());
         driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        driver.findElement(By.cssSelector("main button[type=submit]")).click();
+        chromium.press(driver.findElement(By.cssSelector("main button[type=submit]")));
         chromium.waitForPath("/c/" + coalition.slug());
     }
 

@@ -369,6 +369,16 @@ class CrossTenantApiTest implements DatabaseTest {
                             "bodyId", "{body}",
                             "mode", "WRITTEN")),
             new Call("GET", "/c/{coalition}/proposals/{id}", null),
+            new Call("GET", "/c/{coalition}/proposals/{id}/edit", null),
+            new Call(
+                    "POST",
+                    "/c/{coalition}/proposals/{id}/edit",
+                    Map.of(
+                            "title", "Overgenomen",
+                            "decisionType", "ORDINARY",
+                            "bodyId", "{body}",
+                            "mode", "WRITTEN",
+                            "version", "0")),
             new Call(
                     "POST",
                     "/c/{coalition}/proposals/{id}/open",

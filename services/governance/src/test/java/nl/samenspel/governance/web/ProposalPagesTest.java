@@ -268,6 +268,73 @@ class ProposalPagesTest implements DatabaseTest {
     }
 
     @Test
+    void theSecretaryEditsADraftUntilVotingOpens() {
+        String slug = "/api/v1/coalitions/" + coalition.slug();
+        String id = api.post(
+                        slug + "/proposals",
+                        bearer,
+                        Map.of(
+                                "title",
+                                "Concept " + Fixtures.unique(""),
+                                "decisionType",
+                                "ORDINARY",
+                                "bodyId",
+                                bodyId,
+                                "mode",
+                                "WRITTEN",
+                                "votesChangeable",
+                                false))
+                .json()
+                .get("id")
+                .asText();
+        String path = "/c/" + coalition.slug() + "/proposals/" + id;
+        Browser browser = as(secretary);
+        assertThat(browser.get(path).body()).contains("/proposals/" + id + "/edit", "Concept bewerken");
+        Browser.Page form = browser.get(path + "/edit");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).contains("Voorstel bewerken", "name=\"version\" value=\"0\"", "Wijzigingen opslaan");
+
+        Map<String, String> fields = new java.util.HashMap<>(Map.of(
+                "csrfToken", form.csrfToken(),
+                "title", "",
+                "text", "Nieuwe tekst.",
+                "decisionType", "ORDINARY",
+                "bodyId", bodyId,
+                "mode", "WRITTEN",
+                "version", "0"));
+        Browser.Page refused = browser.post(path + "/edit", fields);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("href=\"#title\"", "Nieuwe tekst.");
+
+        fields.put("title", "Werkplan wijkteams 2027");
+        Browser.Page saved = browser.post(path + "/edit", fields);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(303);
+        assertThat(saved.header("Location")).endsWith("?done=updated");
+        assertThat(browser.get(path + "?done=updated").body())
+                .contains("Het voorstel is bijgewerkt.", "Werkplan wijkteams 2027", "Nieuwe tekst.");
+        JsonNode stored = api.get(slug + "/proposals/" + id, bearer).json();
+        assertThat(stored.get("votesChangeable").asBoolean())
+                .as("the form does not touch what it does not show")
+                .isFalse();
+
+        Browser.Page stale = browser.post(path + "/edit", fields);
+        assertThat(stale.status()).as("the version edited was 0; it is 1 now").isEqualTo(409);
+
+        assertThat(api.post(
+                                slug + "/proposals/" + id + "/opening",
+                                bearer,
+                                Map.of(
+                                        "closesAt",
+                                        OffsetDateTime.now().plusDays(3).toString(),
+                                        "version",
+                                        1))
+                        .status())
+                .isEqualTo(200);
+        assertThat(browser.get(path + "/edit").status()).isEqualTo(409);
+        assertThat(browser.get(path).body()).doesNotContain("/edit\"");
+    }
+
+    @Test
     void theDraftFormReportsMissingFieldsAndTheServiceRules() {
         Browser browser = as(secretary);
         String csrf = browser.get("/c/" + coalition.slug() + "/proposals/new").csrfToken();

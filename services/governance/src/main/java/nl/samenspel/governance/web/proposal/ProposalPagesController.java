@@ -134,7 +134,8 @@ class ProposalPagesController {
             @Nullable String bodyId,
             @Nullable String mode,
             @Nullable String meetingId,
-            @Nullable String statuteVersionId) {}
+            @Nullable String statuteVersionId,
+            @Nullable String version) {}
 
     @Serdeable
     record OpenForm(@Nullable String closesDate, @Nullable String closesTime, @Nullable String version) {}
@@ -203,19 +204,82 @@ class ProposalPagesController {
     @Get("/proposals/new")
     HttpResponse<?> newForm(CoalitionAccess access) {
         access.require(CoalitionRole.SECRETARY);
-        DraftForm form = new DraftForm("", "", DecisionType.ORDINARY.name(), "", Proposal.Mode.WRITTEN.name(), "", "");
-        return draftForm(HttpStatus.OK, access, form, Map.of(), null);
+        DraftForm form =
+                new DraftForm("", "", DecisionType.ORDINARY.name(), "", Proposal.Mode.WRITTEN.name(), "", "", null);
+        return draftForm(HttpStatus.OK, access, form, Map.of(), null, null);
     }
 
     @Post(value = "/proposals/new", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> draft(CoalitionAccess access, @Body DraftForm form) {
         access.require(CoalitionRole.SECRETARY);
         Map<String, String> errors = new LinkedHashMap<>();
+        ProposalRequests.Draft request = draftRequest(form, null, null, errors);
+        if (!errors.isEmpty()) {
+            return draftForm(
+                    HttpStatus.UNPROCESSABLE_ENTITY, access, form, Forms.ordered(errors, DRAFT_FIELDS), null, null);
+        }
+        ProposalResponse created;
+        try {
+            created = proposals.draft(access, request);
+        } catch (ProblemException e) {
+            Forms.Refusal r = Forms.refusal(e, field -> field, MESSAGES);
+            return draftForm(r.status(), access, form, r.errors(), r.general(), null);
+        }
+        return Pages.seeOther("/c/" + access.slug() + "/proposals/" + created.id() + "?done=drafted");
+    }
+
+    /** The secretary edits a draft; once voting has opened its text no longer changes. */
+    @Get("/proposals/{id}/edit")
+    HttpResponse<?> editForm(CoalitionAccess access, UUID id) {
+        access.require(CoalitionRole.SECRETARY);
+        ProposalResponse p = proposals.get(access, id);
+        if (p.status() != Proposal.Status.DRAFT) {
+            throw ProblemException.conflict(
+                    "proposal.not-draft", "Voting on this proposal has begun; its text no longer changes.");
+        }
+        DraftForm form = new DraftForm(
+                p.title(),
+                p.text(),
+                p.decisionType().name(),
+                p.bodyId().toString(),
+                p.mode().name(),
+                p.meetingId() == null ? "" : p.meetingId().toString(),
+                p.statuteVersionId() == null ? "" : p.statuteVersionId().toString(),
+                Integer.toString(p.version()));
+        return draftForm(HttpStatus.OK, access, form, Map.of(), null, p);
+    }
+
+    @Post(value = "/proposals/{id}/edit", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> edit(CoalitionAccess access, UUID id, @Body DraftForm form) {
+        access.require(CoalitionRole.SECRETARY);
+        ProposalResponse current = proposals.get(access, id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Integer version = Forms.whole(form.version(), "version", errors);
+        if (version == null) {
+            throw ProblemException.badRequest("form.invalid", "The form is incomplete.");
+        }
+        ProposalRequests.Draft request = draftRequest(form, current.votesChangeable(), version, errors);
+        if (!errors.isEmpty()) {
+            return draftForm(
+                    HttpStatus.UNPROCESSABLE_ENTITY, access, form, Forms.ordered(errors, DRAFT_FIELDS), null, current);
+        }
+        try {
+            proposals.updateDraft(access, id, request);
+        } catch (ProblemException e) {
+            Forms.Refusal r = Forms.refusal(e, field -> field, MESSAGES);
+            return draftForm(r.status(), access, form, r.errors(), r.general(), current);
+        }
+        return Pages.seeOther(page(access, id) + "?done=updated");
+    }
+
+    /** The service's request from the form, with the form's own mistakes in {@code errors}. */
+    private ProposalRequests.Draft draftRequest(
+            DraftForm form, @Nullable Boolean votesChangeable, @Nullable Integer version, Map<String, String> errors) {
         DecisionType type = Forms.choice(DecisionType.class, form.decisionType(), "decisionType", errors);
         Proposal.Mode mode = Forms.choice(Proposal.Mode.class, form.mode(), "mode", errors);
         UUID body = Forms.uuid(form.bodyId(), "bodyId", errors);
         UUID meeting = mode == Proposal.Mode.MEETING ? Forms.uuid(form.meetingId(), "meetingId", errors) : null;
-        UUID version = type == DecisionType.STATUTE_AMENDMENT
+        UUID statuteVersion = type == DecisionType.STATUTE_AMENDMENT
                 ? Forms.uuid(form.statuteVersionId(), "statuteVersionId", errors)
                 : null;
         ProposalRequests.Draft request = new ProposalRequests.Draft(
@@ -225,21 +289,11 @@ class ProposalPagesController {
                 body,
                 mode,
                 meeting,
-                version,
-                null,
-                null);
+                statuteVersion,
+                votesChangeable,
+                version);
         Forms.validate(validator, request, field -> field, errors);
-        if (!errors.isEmpty()) {
-            return draftForm(HttpStatus.UNPROCESSABLE_ENTITY, access, form, Forms.ordered(errors, DRAFT_FIELDS), null);
-        }
-        ProposalResponse created;
-        try {
-            created = proposals.draft(access, request);
-        } catch (ProblemException e) {
-            Forms.Refusal r = Forms.refusal(e, field -> field, MESSAGES);
-            return draftForm(r.status(), access, form, r.errors(), r.general());
-        }
-        return Pages.seeOther("/c/" + access.slug() + "/proposals/" + created.id() + "?done=drafted");
+        return request;
     }
 
     // --- the proposal page and its forms
@@ -247,7 +301,7 @@ class ProposalPagesController {
     @Get("/proposals/{id}")
     HttpResponse<?> show(CoalitionAccess access, UUID id, @Nullable @QueryValue String done) {
         String notice = done != null
-                        && List.of("drafted", "opened", "closed", "voted", "proxy", "conflict")
+                        && List.of("drafted", "updated", "opened", "closed", "voted", "proxy", "conflict")
                                 .contains(done)
                 ? "proposal.done." + done
                 : null;
@@ -411,8 +465,14 @@ class ProposalPagesController {
         return Pages.page(trouble.status(), "proposal", model);
     }
 
+    /** The draft form, for a new proposal or, with {@code editing}, for that draft. */
     private HttpResponse<?> draftForm(
-            HttpStatus status, CoalitionAccess access, DraftForm form, Map<String, String> errors, String general) {
+            HttpStatus status,
+            CoalitionAccess access,
+            DraftForm form,
+            Map<String, String> errors,
+            String general,
+            @Nullable ProposalResponse editing) {
         Instant now = clock.instant();
         List<MeetingResponse> coming = meetings
                 .list(access, now.minus(java.time.Duration.ofDays(1)), now.plus(java.time.Duration.ofDays(400)))
@@ -435,6 +495,7 @@ class ProposalPagesController {
                         "modes", Proposal.Mode.values(),
                         "errors", errors,
                         "general", general,
+                        "editing", editing,
                         "section", "proposals"));
     }
 

@@ -1,23 +1,31 @@
 package nl.samenspel.governance.proposal;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import nl.samenspel.core.problem.ProblemException;
+import nl.samenspel.governance.meeting.AgendaDocuments;
 import nl.samenspel.governance.tenancy.CoalitionAccess;
+import nl.samenspel.governance.web.MultipartCsrf;
 
 /** Proposals and voting. Everyone with a role reads; the secretary drafts and opens; voters vote. */
 @Controller("/api/v1/coalitions/{coalition}/proposals")
@@ -28,11 +36,14 @@ class ProposalController {
     private final ProposalService service;
     private final ProposalClosing closing;
     private final ProposalConsequences consequences;
+    private final MultipartCsrf csrf;
 
-    ProposalController(ProposalService service, ProposalClosing closing, ProposalConsequences consequences) {
+    ProposalController(
+            ProposalService service, ProposalClosing closing, ProposalConsequences consequences, MultipartCsrf csrf) {
         this.service = service;
         this.closing = closing;
         this.consequences = consequences;
+        this.csrf = csrf;
     }
 
     @Get
@@ -55,6 +66,37 @@ class ProposalController {
     ProposalResponse update(
             @Parameter(hidden = true) CoalitionAccess access, UUID id, @Valid @Body ProposalRequests.Draft request) {
         return service.updateDraft(access, id, request);
+    }
+
+    /** Attaches a file (multipart field {@code file}) while the proposal is a draft. */
+    @Post(value = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<ProposalResponse> attach(
+            @Parameter(hidden = true) CoalitionAccess access,
+            UUID id,
+            @Part("file") @Nullable CompletedFileUpload file,
+            HttpRequest<?> request)
+            throws IOException {
+        csrf.requireForCookieSession(request, null);
+        if (file == null) {
+            throw ProblemException.invalidField("file", "document.missing", "attach a file in the field 'file'");
+        }
+        String contentType = file.getContentType().map(MediaType::toString).orElse("");
+        return HttpResponse.created(service.attach(access, id, file.getFilename(), contentType, file.getBytes()));
+    }
+
+    @Get("/{id}/attachments/{attachmentId}")
+    HttpResponse<byte[]> attachment(@Parameter(hidden = true) CoalitionAccess access, UUID id, UUID attachmentId) {
+        AgendaDocuments.Download download = service.attachmentContent(access, id, attachmentId);
+        return HttpResponse.ok(download.content())
+                .contentType(download.contentType())
+                .header("Content-Disposition", AgendaDocuments.attachment(download.filename()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox");
+    }
+
+    @Delete("/{id}/attachments/{attachmentId}")
+    ProposalResponse removeAttachment(@Parameter(hidden = true) CoalitionAccess access, UUID id, UUID attachmentId) {
+        return service.removeAttachment(access, id, attachmentId);
     }
 
     @Post("/{id}/opening")

@@ -230,6 +230,69 @@ public class ProposalRepository {
                 Sql.instant(rs, "cast_at"));
     }
 
+    // --- attachments
+
+    public void insertAttachment(
+            UUID coalitionId,
+            UUID id,
+            UUID proposalId,
+            String filename,
+            String contentType,
+            byte[] content,
+            String sha256,
+            Instant at,
+            String by) {
+        sql().update(
+                        """
+                INSERT INTO proposal_attachment (coalition_id, id, proposal_id, filename, content_type, size_bytes,
+                                                 sha256, content, uploaded_at, uploaded_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        coalitionId,
+                        id,
+                        proposalId,
+                        filename,
+                        contentType,
+                        content.length,
+                        sha256,
+                        content,
+                        at,
+                        by);
+    }
+
+    /** The attachments' descriptions, oldest first; the bytes stay in the database until downloaded. */
+    public List<ProposalResponse.AttachmentResponse> attachments(UUID coalitionId, UUID proposalId) {
+        return sql().list(
+                        """
+                SELECT id, filename, content_type, size_bytes, sha256, uploaded_at FROM proposal_attachment
+                 WHERE coalition_id = ? AND proposal_id = ? ORDER BY uploaded_at, filename, id""",
+                        rs -> new ProposalResponse.AttachmentResponse(
+                                Sql.uuid(rs, "id"),
+                                rs.getString("filename"),
+                                rs.getString("content_type"),
+                                rs.getInt("size_bytes"),
+                                rs.getString("sha256"),
+                                Sql.instant(rs, "uploaded_at")),
+                        coalitionId,
+                        proposalId);
+    }
+
+    public Optional<byte[]> attachmentContent(UUID coalitionId, UUID proposalId, UUID id) {
+        return sql().one(
+                        "SELECT content FROM proposal_attachment WHERE coalition_id = ? AND proposal_id = ? AND id = ?",
+                        rs -> rs.getBytes("content"),
+                        coalitionId,
+                        proposalId,
+                        id);
+    }
+
+    public int deleteAttachment(UUID coalitionId, UUID proposalId, UUID id) {
+        return sql().update(
+                        "DELETE FROM proposal_attachment WHERE coalition_id = ? AND proposal_id = ? AND id = ?",
+                        coalitionId,
+                        proposalId,
+                        id);
+    }
+
     // --- proxies and recusals
 
     public record Proxy(UUID grantorId, UUID holderId, Vote.Choice instruction) {}

@@ -35,6 +35,7 @@ public record ProposalResponse(
         @Nullable List<Voter> voters,
         @Nullable List<ProxyResponse> proxies,
         @Nullable List<RecusalResponse> recusals,
+        @Nullable List<AttachmentResponse> attachments,
         @Nullable MyVote myVote,
         @Nullable Map<String, Object> result) {
 
@@ -48,6 +49,11 @@ public record ProposalResponse(
 
     @Serdeable
     public record RecusalResponse(UUID memberId, String memberName, String reason, Instant declaredAt) {}
+
+    /** A bijlage: what the members vote on besides the text, fixed once voting opens. */
+    @Serdeable
+    public record AttachmentResponse(
+            UUID id, String filename, String contentType, int sizeBytes, String sha256, Instant uploadedAt) {}
 
     /** The caller's own member and its vote, when the caller may vote. */
     @Serdeable

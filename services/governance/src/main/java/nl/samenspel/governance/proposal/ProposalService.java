@@ -20,6 +20,7 @@ import nl.samenspel.core.tenancy.TenantTransactions;
 import nl.samenspel.governance.body.Body;
 import nl.samenspel.governance.body.BodyRepository;
 import nl.samenspel.governance.identity.CoalitionRole;
+import nl.samenspel.governance.meeting.AgendaDocuments;
 import nl.samenspel.governance.meeting.Meeting;
 import nl.samenspel.governance.meeting.MeetingContext;
 import nl.samenspel.governance.meeting.MeetingRepository;
@@ -168,6 +169,103 @@ public class ProposalService {
                     updated.auditState());
             return detail(access, find(coalition, id));
         });
+    }
+
+    /**
+     * Attaches a file to a draft (the secretary): its type is checked against its content, and nothing
+     * is kept when it is refused. The database refuses it too once voting has opened.
+     */
+    public ProposalResponse attach(
+            CoalitionAccess access, UUID proposalId, String filename, String contentType, byte[] content) {
+        access.require(CoalitionRole.SECRETARY);
+        String name = AgendaDocuments.safeFilename(filename);
+        String type = AgendaDocuments.checkType(name, contentType, content);
+        UUID coalition = access.id().value();
+        return draftOnly(() -> tx.write(access.id(), () -> {
+            Proposal p = lockDraft(coalition, proposalId);
+            UUID id = UUID.randomUUID();
+            String sha256 = AgendaDocuments.sha256(content);
+            proposals.insertAttachment(
+                    coalition, id, proposalId, name, type, content, sha256, clock.instant(), access.actor());
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put("proposalId", proposalId.toString());
+            state.put("filename", name);
+            state.put("sha256", sha256);
+            state.put("sizeBytes", content.length);
+            audit.append(
+                    access.id(), access.actor(), "proposal.attachment-added", "proposal_attachment", id, null, state);
+            return detail(access, p);
+        }));
+    }
+
+    /** Removes an attachment from a draft (the secretary). */
+    public ProposalResponse removeAttachment(CoalitionAccess access, UUID proposalId, UUID attachmentId) {
+        access.require(CoalitionRole.SECRETARY);
+        UUID coalition = access.id().value();
+        return draftOnly(() -> tx.write(access.id(), () -> {
+            Proposal p = lockDraft(coalition, proposalId);
+            ProposalResponse.AttachmentResponse gone = attachment(coalition, proposalId, attachmentId);
+            proposals.deleteAttachment(coalition, proposalId, attachmentId);
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put("proposalId", proposalId.toString());
+            state.put("filename", gone.filename());
+            state.put("sha256", gone.sha256());
+            audit.append(
+                    access.id(),
+                    access.actor(),
+                    "proposal.attachment-removed",
+                    "proposal_attachment",
+                    attachmentId,
+                    state,
+                    null);
+            return detail(access, find(coalition, proposalId));
+        }));
+    }
+
+    /** The attachment's bytes with its name and type, for anyone who may read the proposal. */
+    public AgendaDocuments.Download attachmentContent(CoalitionAccess access, UUID proposalId, UUID attachmentId) {
+        UUID coalition = access.id().value();
+        return tx.read(access.id(), () -> {
+            find(coalition, proposalId);
+            ProposalResponse.AttachmentResponse a = attachment(coalition, proposalId, attachmentId);
+            byte[] content = proposals
+                    .attachmentContent(coalition, proposalId, attachmentId)
+                    .orElseThrow();
+            return new AgendaDocuments.Download(a.filename(), a.contentType(), content);
+        });
+    }
+
+    private ProposalResponse.AttachmentResponse attachment(UUID coalition, UUID proposalId, UUID attachmentId) {
+        return proposals.attachments(coalition, proposalId).stream()
+                .filter(a -> a.id().equals(attachmentId))
+                .findFirst()
+                .orElseThrow(() -> ProblemException.notFound(
+                        "proposal.attachment-not-found", "There is no such attachment to this proposal."));
+    }
+
+    private Proposal lockDraft(UUID coalition, UUID proposalId) {
+        Proposal p = lock(coalition, proposalId);
+        if (p.status() != Proposal.Status.DRAFT) {
+            throw notDraft();
+        }
+        return p;
+    }
+
+    /** The database's own refusal (a vote opened meanwhile) reads as the service's. */
+    private static <T> T draftOnly(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            if ("55000".equals(DatabaseConflicts.sqlState(e).orElse(null))) {
+                throw notDraft();
+            }
+            throw e;
+        }
+    }
+
+    private static ProblemException notDraft() {
+        return ProblemException.conflict(
+                "proposal.not-draft", "Voting on this proposal has begun; its text no longer changes.");
     }
 
     /** Opens voting until {@code closesAt}. */
@@ -456,7 +554,7 @@ public class ProposalService {
     }
 
     private ProposalResponse summary(Proposal p, String bodyName) {
-        return response(p, bodyName, null, null, null, null, null);
+        return response(p, bodyName, null, null, null, null, null, null);
     }
 
     private ProposalResponse detail(CoalitionAccess access, Proposal p) {
@@ -502,7 +600,7 @@ public class ProposalService {
                 .orElse("");
         Map<String, Object> result =
                 proposals.result(coalition, p.id()).map(ProposalService::parse).orElse(null);
-        return response(p, bodyName, voters, proxies, recusals, mine, result);
+        return response(p, bodyName, voters, proxies, recusals, proposals.attachments(coalition, p.id()), mine, result);
     }
 
     private static ProposalResponse response(
@@ -511,6 +609,7 @@ public class ProposalService {
             List<ProposalResponse.Voter> voters,
             List<ProposalResponse.ProxyResponse> proxies,
             List<ProposalResponse.RecusalResponse> recusals,
+            List<ProposalResponse.AttachmentResponse> attachments,
             ProposalResponse.MyVote mine,
             Map<String, Object> result) {
         return new ProposalResponse(
@@ -534,6 +633,7 @@ public class ProposalService {
                 voters,
                 proxies,
                 recusals,
+                attachments,
                 mine,
                 result);
     }

@@ -196,6 +196,12 @@ class CrossTenantApiTest implements DatabaseTest {
             new Call("POST", "/api/v1/coalitions/{coalition}/proposals/{id}/votes", "{\"choice\":\"FOR\"}"),
             new Call("POST", "/api/v1/coalitions/{coalition}/proposals/{id}/closing", "{}"),
             new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/proposals/{id}/attachments",
+                    Api.Multipart.text("bijlage.txt", "Overgenomen")),
+            new Call("GET", "/api/v1/coalitions/{coalition}/proposals/{id}/attachments/{attachmentId}", null),
+            new Call("DELETE", "/api/v1/coalitions/{coalition}/proposals/{id}/attachments/{attachmentId}", null),
+            new Call(
                     "PUT",
                     "/api/v1/coalitions/{coalition}/proposals/{id}/consequence",
                     "{\"admission\":{\"name\":\"Overgenomen\",\"kind\":\"WELZIJN\"}}"),
@@ -372,6 +378,11 @@ class CrossTenantApiTest implements DatabaseTest {
             new Call("GET", "/c/{coalition}/proposals/{id}/edit", null),
             new Call(
                     "POST",
+                    "/c/{coalition}/proposals/{id}/attachments",
+                    Api.Multipart.text("bijlage.txt", "Overgenomen")),
+            new Call("POST", "/c/{coalition}/proposals/{id}/attachments/{attachmentId}/remove", Map.of()),
+            new Call(
+                    "POST",
                     "/c/{coalition}/proposals/{id}/edit",
                     Map.of(
                             "title", "Overgenomen",
@@ -423,6 +434,7 @@ class CrossTenantApiTest implements DatabaseTest {
     String deventerMeetingId;
     String deventerItemId;
     String deventerDocumentId;
+    String deventerAttachmentId;
     String deventerActionId;
     String deventerProposalId;
 
@@ -549,6 +561,16 @@ class CrossTenantApiTest implements DatabaseTest {
                         "WRITTEN"));
         assertThat(proposal.status()).as(proposal.toString()).isEqualTo(201);
         deventerProposalId = proposal.json().get("id").asText();
+        Api.Multipart bijlage = Api.Multipart.text("begroting.txt", "Vertrouwelijke begroting " + deventerMemberName);
+        Api.Response withAttachment = api.send(
+                "POST",
+                "/api/v1/coalitions/" + deventer.slug() + "/proposals/" + deventerProposalId + "/attachments",
+                deventerSecretary,
+                bijlage.contentType(),
+                bijlage.bytes());
+        assertThat(withAttachment.status()).as(withAttachment.toString()).isEqualTo(201);
+        deventerAttachmentId =
+                withAttachment.json().get("attachments").get(0).get("id").asText();
     }
 
     /** A mandate written by the superuser: the invitation round trip is tested elsewhere. */
@@ -710,6 +732,7 @@ class CrossTenantApiTest implements DatabaseTest {
                 .replace("{documentId}", deventerDocumentId)
                 .replace("actions/{id}", "actions/" + deventerActionId)
                 .replace("proposals/{id}", "proposals/" + deventerProposalId)
+                .replace("{attachmentId}", deventerAttachmentId)
                 .replaceFirst("\\{id}", memberId)
                 .replaceFirst("\\{id}", deventerRepresentativeId);
     }

@@ -199,7 +199,7 @@ class RowLevelSecurityTest implements DatabaseTest {
                 meeting);
     }
 
-    /** An open proposal with a vote, a proxy between two members and a declared conflict. */
+    /** An open proposal with a vote, a proxy between two members and a declared conflict; a draft with an attachment. */
     private static void proposalRows(Connection admin, UUID coalition, UUID member, UUID account) throws SQLException {
         UUID proposal = UUID.randomUUID();
         UUID other = UUID.randomUUID();
@@ -249,6 +249,24 @@ class RowLevelSecurityTest implements DatabaseTest {
                 coalition,
                 proposal,
                 other);
+        // Attachments only while a draft: a second proposal, still being written.
+        UUID draft = UUID.randomUUID();
+        exec(
+                admin,
+                "INSERT INTO samenspel.proposal (coalition_id, id, number, title, text, decision_type, body_id, mode,"
+                        + " created_by) SELECT ?, ?, 2, 'Concept', '', 'ORDINARY', id, 'WRITTEN', 'test'"
+                        + " FROM samenspel.body WHERE coalition_id = ? ORDER BY position LIMIT 1",
+                coalition,
+                draft,
+                coalition);
+        exec(
+                admin,
+                "INSERT INTO samenspel.proposal_attachment (coalition_id, id, proposal_id, filename, content_type,"
+                        + " size_bytes, sha256, content, uploaded_at, uploaded_by)"
+                        + " VALUES (?, ?, ?, 'bijlage.txt', 'text/plain', 3, repeat('a', 64), 'abc'::bytea, now(), 'test')",
+                coalition,
+                UUID.randomUUID(),
+                draft);
     }
 
     private static void exec(Connection connection, String sql, Object... params) throws SQLException {

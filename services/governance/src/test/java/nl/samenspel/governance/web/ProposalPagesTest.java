@@ -335,6 +335,52 @@ class ProposalPagesTest implements DatabaseTest {
     }
 
     @Test
+    void aDraftsAttachmentsAreListedAndTheSecretaryManagesThemOnThePage() {
+        String slug = "/api/v1/coalitions/" + coalition.slug();
+        String id = api.post(
+                        slug + "/proposals",
+                        bearer,
+                        Map.of(
+                                "title",
+                                "Met bijlage " + Fixtures.unique(""),
+                                "decisionType",
+                                "ORDINARY",
+                                "bodyId",
+                                bodyId,
+                                "mode",
+                                "WRITTEN"))
+                .json()
+                .get("id")
+                .asText();
+        Api.Multipart file = Api.Multipart.text("Toelichting begroting.txt", "Toelichting");
+        Api.Response attached =
+                api.send("POST", slug + "/proposals/" + id + "/attachments", bearer, file.contentType(), file.bytes());
+        assertThat(attached.status()).as(attached.toString()).isEqualTo(201);
+        String attachment = attached.json().get("attachments").get(0).get("id").asText();
+        String path = "/c/" + coalition.slug() + "/proposals/" + id;
+
+        Browser secretaryBrowser = as(secretary);
+        Browser.Page page = secretaryBrowser.get(path);
+        assertThat(page.body())
+                .contains(
+                        "Bijlagen",
+                        "Toelichting begroting.txt",
+                        slug + "/proposals/" + id + "/attachments/" + attachment,
+                        "enctype=\"multipart/form-data\"",
+                        "Bijlage toevoegen");
+        assertThat(as(observer).get(path).body())
+                .contains("Toelichting begroting.txt")
+                .doesNotContain("Bijlage toevoegen", "/remove");
+
+        Browser.Page removed = secretaryBrowser.post(
+                path + "/attachments/" + attachment + "/remove", Map.of("csrfToken", page.csrfToken()));
+        assertThat(removed.status()).isEqualTo(303);
+        assertThat(secretaryBrowser.get(path + "?done=attachment-removed").body())
+                .contains("De bijlage is verwijderd.", "Er zijn geen bijlagen.")
+                .doesNotContain("Toelichting begroting.txt");
+    }
+
+    @Test
     void theDraftFormReportsMissingFieldsAndTheServiceRules() {
         Browser browser = as(secretary);
         String csrf = browser.get("/c/" + coalition.slug() + "/proposals/new").csrfToken();

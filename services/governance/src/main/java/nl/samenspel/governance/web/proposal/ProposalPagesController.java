@@ -1,20 +1,24 @@
 package nl.samenspel.governance.web.proposal;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Validator;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,6 +51,7 @@ import nl.samenspel.governance.statute.StatuteVersion;
 import nl.samenspel.governance.statute.rules.DecisionType;
 import nl.samenspel.governance.tenancy.CoalitionAccess;
 import nl.samenspel.governance.web.Forms;
+import nl.samenspel.governance.web.MultipartCsrf;
 import nl.samenspel.governance.web.Pages;
 
 /**
@@ -62,11 +67,18 @@ class ProposalPagesController {
 
     private static final Function<String, String> MESSAGES = Forms.knownCodes(Set.of(
             "body.not-found",
+            "document.content-mismatch",
+            "document.empty",
+            "document.missing",
+            "document.name-invalid",
+            "document.too-large",
+            "document.type-not-accepted",
             "meeting.not-found",
             "member.not-found",
             "statute.not-found",
             "meeting.body-may-not-decide",
             "proposal.amendment-needs-version",
+            "proposal.attachment-not-found",
             "proposal.closed",
             "proposal.closes-in-past",
             "proposal.meeting-of-other-body",
@@ -106,6 +118,7 @@ class ProposalPagesController {
     private final StatuteService statutes;
     private final Validator validator;
     private final Clock clock;
+    private final MultipartCsrf csrf;
 
     ProposalPagesController(
             ProposalService proposals,
@@ -115,7 +128,8 @@ class ProposalPagesController {
             MeetingService meetings,
             StatuteService statutes,
             Validator validator,
-            Clock clock) {
+            Clock clock,
+            MultipartCsrf csrf) {
         this.proposals = proposals;
         this.closing = closing;
         this.register = register;
@@ -124,6 +138,7 @@ class ProposalPagesController {
         this.statutes = statutes;
         this.validator = validator;
         this.clock = clock;
+        this.csrf = csrf;
     }
 
     @Serdeable
@@ -301,7 +316,16 @@ class ProposalPagesController {
     @Get("/proposals/{id}")
     HttpResponse<?> show(CoalitionAccess access, UUID id, @Nullable @QueryValue String done) {
         String notice = done != null
-                        && List.of("drafted", "updated", "opened", "closed", "voted", "proxy", "conflict")
+                        && List.of(
+                                        "drafted",
+                                        "updated",
+                                        "opened",
+                                        "closed",
+                                        "voted",
+                                        "proxy",
+                                        "conflict",
+                                        "attached",
+                                        "attachment-removed")
                                 .contains(done)
                 ? "proposal.done." + done
                 : null;
@@ -404,6 +428,47 @@ class ProposalPagesController {
             return refused(access, id, e, CONFLICT_FIELDS, values);
         }
         return Pages.seeOther(page(access, id) + "?done=conflict#recusals");
+    }
+
+    /** A bijlage for a draft; multipart, so the CSRF token is checked here. */
+    @Post(value = "/proposals/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<?> attach(
+            HttpRequest<?> request,
+            CoalitionAccess access,
+            UUID id,
+            @Part("file") @Nullable CompletedFileUpload file,
+            @Part("csrfToken") @Nullable String csrfToken)
+            throws IOException {
+        csrf.requireForCookieSession(request, csrfToken);
+        access.require(CoalitionRole.SECRETARY);
+        if (file == null || file.getFilename() == null || file.getFilename().isBlank()) {
+            return troubled(
+                    access,
+                    id,
+                    new Trouble(
+                            HttpStatus.UNPROCESSABLE_ENTITY, Map.of("file", "error.document.missing"), null, Map.of()));
+        }
+        try {
+            proposals.attach(
+                    access,
+                    id,
+                    file.getFilename(),
+                    file.getContentType().map(MediaType::toString).orElse(""),
+                    file.getBytes());
+        } catch (ProblemException e) {
+            return refused(access, id, e, Map.of(), Map.of());
+        }
+        return Pages.seeOther(page(access, id) + "?done=attached#attachments");
+    }
+
+    @Post(value = "/proposals/{id}/attachments/{attachmentId}/remove", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> removeAttachment(CoalitionAccess access, UUID id, UUID attachmentId) {
+        try {
+            proposals.removeAttachment(access, id, attachmentId);
+        } catch (ProblemException e) {
+            return refused(access, id, e, Map.of(), Map.of());
+        }
+        return Pages.seeOther(page(access, id) + "?done=attachment-removed#attachments");
     }
 
     // --- rendering

@@ -1,5 +1,6 @@
 package nl.samenspel.documents.render;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -33,7 +34,7 @@ public class RenderController {
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = APPLICATION_PDF)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<byte[]> render(@Body byte[] body) {
+    public HttpResponse<byte[]> render(@Body @Nullable byte[] body) {
         DocumentModel model = read(body);
         return HttpResponse.ok(sealer.seal(renderer.render(model))).contentType(APPLICATION_PDF);
     }

@@ -1,5 +1,6 @@
 package nl.samenspel.documents.seal;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -27,7 +28,7 @@ public class SealController {
             consumes = {APPLICATION_PDF, MediaType.APPLICATION_OCTET_STREAM},
             produces = APPLICATION_PDF)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<byte[]> seal(@Body byte[] pdf) {
+    public HttpResponse<byte[]> seal(@Body @Nullable byte[] pdf) {
         return HttpResponse.ok(sealer.seal(pdf)).contentType(APPLICATION_PDF);
     }
 
@@ -36,7 +37,7 @@ public class SealController {
             consumes = {APPLICATION_PDF, MediaType.APPLICATION_OCTET_STREAM},
             produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public SealReport verify(@Body byte[] pdf) {
+    public SealReport verify(@Body @Nullable byte[] pdf) {
         return verifier.verify(pdf);
     }
 }

@@ -77,11 +77,23 @@ class DocumentPipelineTest {
         assertThat(qpdf.output()).contains("No syntax or stream encoding errors");
 
         ExternalTools.Run pdfsig = ExternalTools.run(file, "pdfsig");
+        System.out.println("qpdf --check:\n" + qpdf.output() + "pdfsig:\n" + pdfsig.output());
         assertThat(pdfsig.output())
                 .as(pdfsig.output())
                 .contains("Signature Validation: Signature is Valid.")
                 .contains("Signature Type: ETSI.CAdES.detached")
                 .contains("Total document signed");
+    }
+
+    @Test
+    void the_pdf_a_check_can_fail() throws Exception {
+        // A PDF without XMP, output intent or embedded font: veraPDF must say so, or the checks above prove nothing.
+        try (PDDocument plain = new PDDocument()) {
+            plain.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            var out = new java.io.ByteArrayOutputStream();
+            plain.save(out);
+            assertThat(PdfAValidation.failures(out.toByteArray())).isNotEmpty();
+        }
     }
 
     @Test

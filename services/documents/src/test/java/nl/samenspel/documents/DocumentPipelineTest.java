@@ -180,6 +180,24 @@ class DocumentPipelineTest {
     }
 
     @Test
+    void decision_lists_and_certificates_show_their_dutch_text() throws Exception {
+        try (PDDocument decisions = Loader.loadPDF(renderer.render(Samples.decisions()));
+                PDDocument certificate = Loader.loadPDF(renderer.render(Samples.certificate()))) {
+            assertThat(new PDFTextStripper().getText(decisions))
+                    .contains("één stem", "€ 1.250", "Financiële", "voor 5, tegen 1, onthouding 0", "Pagina 1 van 1");
+            assertThat(new PDFTextStripper().getText(certificate))
+                    .contains("Zoë de Vries", "MEE IJsseloevers", "2 november 2026 11:15:30", "a".repeat(64));
+            assertThat(decisions
+                            .getDocumentCatalog()
+                            .getDocumentOutline()
+                            .getFirstChild()
+                            .children())
+                    .extracting(item -> item.getTitle())
+                    .containsExactly("Besluit 2026-001: Toetreding Raster", "Besluit 2026-002: Begroting");
+        }
+    }
+
+    @Test
     void a_model_without_a_title_is_rejected_with_the_field() {
         var statutes = Samples.statutes();
         var untitled = new StatuteVersionDocument(

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Calendar;
@@ -132,11 +131,11 @@ public final class DocumentRenderer {
         }
         layout.heading("Tijdlijn", 2);
         for (CompletionCertificate.TimelineEvent event : certificate.timeline()) {
-            layout.bullet(moment(event.at()) + " – " + event.description());
+            layout.bullet(moment(event.at()) + " – " + java.util.Objects.toString(event.description(), ""));
         }
         layout.heading("Hashes", 2);
         for (CompletionCertificate.Hash hash : certificate.hashes()) {
-            layout.fact(hash.label(), hash.sha256());
+            layout.fact(blank(hash.label()) ? "SHA-256" : hash.label(), hash.sha256());
         }
         layout.space();
         layout.paragraph("Tijden in Nederlandse tijd (Europe/Amsterdam).");
@@ -216,10 +215,6 @@ public final class DocumentRenderer {
 
     private static String moment(Instant instant) {
         return instant == null ? "–" : MOMENT.format(instant);
-    }
-
-    static String day(LocalDate date) {
-        return DAY.format(date);
     }
 
     private Calendar now() {

@@ -39,7 +39,10 @@ public final class SealVerifier {
             if (signatures.isEmpty()) {
                 return SealReport.notSealed(documentSha256);
             }
-            PDSignature signature = signatures.get(signatures.size() - 1);
+            // The latest seal is the one whose signed range reaches furthest into the file.
+            PDSignature signature = signatures.stream()
+                    .max(java.util.Comparator.comparingLong(SealVerifier::end))
+                    .orElseThrow();
             return check(pdf, signature, signatures.size(), documentSha256);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -135,6 +138,11 @@ public final class SealVerifier {
                     count,
                     "The signature value cannot be read or does not verify.");
         }
+    }
+
+    private static long end(PDSignature signature) {
+        int[] range = signature.getByteRange();
+        return range == null || range.length != 4 ? -1L : (long) range[2] + range[3];
     }
 
     private static boolean rangeInside(int[] range, int length) {

@@ -1,5 +1,6 @@
 package nl.samenspel.documents.render;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
@@ -13,10 +14,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
 import nl.samenspel.documents.DocumentRejectedException;
+import nl.samenspel.documents.HttpEndpoints;
 import nl.samenspel.documents.model.DocumentModel;
 import nl.samenspel.documents.seal.Sealer;
 
 /** {@code POST /render}: a document model in JSON, a sealed PDF/A-2b out. */
+@Requires(property = HttpEndpoints.ENABLED, value = "true")
 @Controller("/render")
 public class RenderController {
 

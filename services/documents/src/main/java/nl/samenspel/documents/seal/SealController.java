@@ -1,5 +1,6 @@
 package nl.samenspel.documents.seal;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -8,8 +9,10 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import nl.samenspel.documents.HttpEndpoints;
 
 /** {@code POST /seal} and {@code POST /verify}: PDF bytes in, a sealed PDF or a {@link SealReport} out. */
+@Requires(property = HttpEndpoints.ENABLED, value = "true")
 @Controller
 public class SealController {
 

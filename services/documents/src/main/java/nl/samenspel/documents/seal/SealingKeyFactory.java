@@ -1,6 +1,5 @@
 package nl.samenspel.documents.seal;
 
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -16,8 +15,7 @@ public class SealingKeyFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(SealingKeyFactory.class);
 
-    // @Context: made at startup, so the log says at once which key seals.
-    @Context
+    @Singleton
     SealingKey sealingKey(
             @Nullable @Value("${samenspel.documents.seal.keystore:}") String keystore,
             @Nullable @Value("${samenspel.documents.seal.password:}") String password,

@@ -50,6 +50,19 @@ class SealingKeyTest {
     }
 
     @Test
+    void embedded_without_the_switch_the_endpoints_stay_off_and_no_key_is_made_at_startup() {
+        try (ApplicationContext context =
+                ApplicationContext.run(Map.of(nl.samenspel.documents.HttpEndpoints.ENABLED, "false"))) {
+            assertThat(context.findBean(SealController.class)).isEmpty();
+            assertThat(context.findBean(nl.samenspel.documents.render.RenderController.class))
+                    .isEmpty();
+            assertThat(context.findBean(nl.samenspel.documents.HttpEndpoints.class))
+                    .isEmpty();
+            assertThat(context.getBean(Sealer.class)).isNotNull();
+        }
+    }
+
+    @Test
     void a_wrong_password_or_alias_fails_at_startup_with_a_clear_message() throws Exception {
         Path keystore = pkcs12(SealingKey.generateDevelopmentKey(), "seal", "geheim");
 

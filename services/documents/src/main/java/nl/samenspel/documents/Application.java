@@ -1,0 +1,12 @@
+package nl.samenspel.documents;
+
+import io.micronaut.runtime.Micronaut;
+
+public final class Application {
+
+    private Application() {}
+
+    public static void main(String[] args) {
+        Micronaut.build(args).mainClass(Application.class).start();
+    }
+}

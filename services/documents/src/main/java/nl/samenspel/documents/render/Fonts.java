@@ -1,0 +1,72 @@
+package nl.samenspel.documents.render;
+
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/** The shipped DejaVu fonts: read once, embedded as a subset into each document (PDF/A needs every font embedded). */
+final class Fonts {
+
+    private final byte[] regular;
+    private final byte[] bold;
+    private final Font coverage;
+
+    Fonts() {
+        this.regular = resource("/fonts/DejaVuSans.ttf");
+        this.bold = resource("/fonts/DejaVuSans-Bold.ttf");
+        try {
+            this.coverage = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(regular));
+        } catch (FontFormatException | IOException e) {
+            throw new IllegalStateException("The shipped DejaVu Sans font cannot be read", e);
+        }
+    }
+
+    PDType0Font regular(PDDocument document) throws IOException {
+        return PDType0Font.load(document, new ByteArrayInputStream(regular), true);
+    }
+
+    PDType0Font bold(PDDocument document) throws IOException {
+        return PDType0Font.load(document, new ByteArrayInputStream(bold), true);
+    }
+
+    /**
+     * The text as the fonts can show it: tabs become spaces, other control characters go, and a
+     * character DejaVu has no glyph for becomes a question mark instead of failing the document.
+     */
+    String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (cp == '\n') {
+                out.append('\n');
+            } else if (cp == '\t') {
+                out.append(' ');
+            } else if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
+                // dropped: carriage returns, zero-width and direction marks have no place in the layout
+            } else if (coverage.canDisplay(cp)) {
+                out.appendCodePoint(cp);
+            } else {
+                out.append('?');
+            }
+        });
+        return out.toString();
+    }
+
+    static byte[] resource(String name) {
+        try (InputStream in = Fonts.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

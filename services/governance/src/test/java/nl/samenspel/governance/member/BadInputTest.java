@@ -118,8 +118,8 @@ class BadInputTest implements DatabaseTest {
     }
 
     @Test
-    void aTwelveMegabyteBodyIsA413() {
-        String huge = VALID.replace("\"De Kern\"", "\"" + "x".repeat(12 * 1024 * 1024) + "\"");
+    void aBodyOverTheRequestLimitIsA413() {
+        String huge = VALID.replace("\"De Kern\"", "\"" + "x".repeat(27 * 1024 * 1024) + "\"");
         Api.Response response =
                 api.send("POST", members, token, "application/json", huge.getBytes(StandardCharsets.UTF_8));
         assertThat(response.status()).isEqualTo(413);

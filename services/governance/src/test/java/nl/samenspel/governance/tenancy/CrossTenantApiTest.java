@@ -34,6 +34,20 @@ import org.junit.jupiter.params.provider.EnumSource;
 @MicronautTest(transactional = false)
 class CrossTenantApiTest implements DatabaseTest {
 
+    /** A real one-page PDF, as a member organisation would upload to sign. */
+    static final byte[] SMALL_PDF = smallPdf();
+
+    private static byte[] smallPdf() {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            doc.save(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Every route with a {coalition} segment, with a body that would be valid for its owner. */
     record Call(String method, String template, Object body) {
         String key() {
@@ -195,6 +209,13 @@ class CrossTenantApiTest implements DatabaseTest {
                     "{\"closesAt\":\"" + java.time.OffsetDateTime.now().plusDays(7) + "\",\"version\":0}"),
             new Call("POST", "/api/v1/coalitions/{coalition}/proposals/{id}/votes", "{\"choice\":\"FOR\"}"),
             new Call("POST", "/api/v1/coalitions/{coalition}/proposals/{id}/closing", "{}"),
+            new Call("GET", "/api/v1/coalitions/{coalition}/documents", null),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/documents",
+                    Api.Multipart.file("overgenomen.pdf", "application/pdf", SMALL_PDF)),
+            new Call("GET", "/api/v1/coalitions/{coalition}/documents/{id}", null),
+            new Call("GET", "/api/v1/coalitions/{coalition}/documents/{id}/content", null),
             new Call(
                     "POST",
                     "/api/v1/coalitions/{coalition}/proposals/{id}/attachments",
@@ -435,6 +456,8 @@ class CrossTenantApiTest implements DatabaseTest {
     String deventerItemId;
     String deventerDocumentId;
     String deventerAttachmentId;
+    String deventerUploadId;
+
     String deventerActionId;
     String deventerProposalId;
 
@@ -561,6 +584,16 @@ class CrossTenantApiTest implements DatabaseTest {
                         "WRITTEN"));
         assertThat(proposal.status()).as(proposal.toString()).isEqualTo(201);
         deventerProposalId = proposal.json().get("id").asText();
+        Api.Multipart pdf =
+                Api.Multipart.file("Overeenkomst " + deventerMemberName + ".pdf", "application/pdf", SMALL_PDF);
+        Api.Response uploaded = api.send(
+                "POST",
+                "/api/v1/coalitions/" + deventer.slug() + "/documents",
+                deventerSecretary,
+                pdf.contentType(),
+                pdf.bytes());
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        deventerUploadId = uploaded.json().get("id").asText();
         Api.Multipart bijlage = Api.Multipart.text("begroting.txt", "Vertrouwelijke begroting " + deventerMemberName);
         Api.Response withAttachment = api.send(
                 "POST",
@@ -732,6 +765,7 @@ class CrossTenantApiTest implements DatabaseTest {
                 .replace("{documentId}", deventerDocumentId)
                 .replace("actions/{id}", "actions/" + deventerActionId)
                 .replace("proposals/{id}", "proposals/" + deventerProposalId)
+                .replace("documents/{id}", "documents/" + deventerUploadId)
                 .replace("{attachmentId}", deventerAttachmentId)
                 .replaceFirst("\\{id}", memberId)
                 .replaceFirst("\\{id}", deventerRepresentativeId);
@@ -767,6 +801,7 @@ class CrossTenantApiTest implements DatabaseTest {
                 + api.get(base + "/actions", deventerSecretary).body()
                 + api.get(base + "/decisions", deventerSecretary).body()
                 + api.get(base + "/proposals/" + deventerProposalId, deventerSecretary)
-                        .body();
+                        .body()
+                + api.get(base + "/documents", deventerSecretary).body();
     }
 }

@@ -249,6 +249,14 @@ class RowLevelSecurityTest implements DatabaseTest {
                 coalition,
                 proposal,
                 other);
+        exec(
+                admin,
+                "INSERT INTO samenspel.document (coalition_id, id, title, filename, origin, size_bytes, pages, sha256,"
+                        + " content, created_at, created_by)"
+                        + " VALUES (?, ?, 'Overeenkomst', 'overeenkomst.pdf', 'UPLOADED', 3, 1, repeat('b', 64),"
+                        + " 'pdf'::bytea, now(), 'test')",
+                coalition,
+                UUID.randomUUID());
         // Attachments only while a draft: a second proposal, still being written.
         UUID draft = UUID.randomUUID();
         exec(

@@ -29,7 +29,7 @@ public final class PdfUploads {
             throw refused("document.empty", "the file is empty");
         }
         if (content.length > MAX_BYTES) {
-            throw refused("document.too-large", "a document to sign is at most 25 MB");
+            throw refused("document.too-large-to-sign", "a document to sign is at most 25 MB");
         }
         if (!startsWith(content, MAGIC)) {
             throw refused("document.not-pdf", "the file is not a PDF");

@@ -397,6 +397,11 @@ class CrossTenantApiTest implements DatabaseTest {
                             "mode", "WRITTEN")),
             new Call("GET", "/c/{coalition}/proposals/{id}", null),
             new Call("GET", "/c/{coalition}/proposals/{id}/edit", null),
+            new Call("GET", "/c/{coalition}/documents", null),
+            new Call(
+                    "POST",
+                    "/c/{coalition}/documents",
+                    Api.Multipart.file("overgenomen.pdf", "application/pdf", SMALL_PDF)),
             new Call(
                     "POST",
                     "/c/{coalition}/proposals/{id}/attachments",

@@ -7,11 +7,12 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
 /** Bytes a caller says are a PDF: refused with a clear reason before PDFBox sees them, or loaded. */
-final class PdfInput {
+public final class PdfInput {
 
     private PdfInput() {}
 
-    static PDDocument load(byte[] pdf) {
+    /** @throws DocumentRejectedException when the bytes are missing, not a PDF, password protected or damaged */
+    public static PDDocument load(byte[] pdf) {
         check(pdf);
         try {
             return Loader.loadPDF(pdf);
@@ -22,7 +23,7 @@ final class PdfInput {
         }
     }
 
-    static void check(byte[] pdf) {
+    public static void check(byte[] pdf) {
         if (pdf == null || pdf.length == 0) {
             throw new DocumentRejectedException("pdf.missing", "The request has no PDF in its body.");
         }

@@ -2,8 +2,11 @@ package nl.samenspel.documents.seal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What {@link SealVerifier} found: whether the PDF carries a seal, whether the signed bytes are unchanged
@@ -33,6 +36,20 @@ public record SealReport(
         return sealed && Boolean.TRUE.equals(intact) && Boolean.TRUE.equals(coversWholeDocument);
     }
 
+    /** A certificate as the service names it; the fingerprint is the SHA-256 of its DER, lower-case hex. */
     @Serdeable
-    public record CertificateInfo(String subject, String issuer, String serialNumber, String sha256Fingerprint) {}
+    public record CertificateInfo(String subject, String issuer, String serialNumber, String sha256Fingerprint) {
+
+        public static CertificateInfo of(X509Certificate certificate) {
+            try {
+                return new CertificateInfo(
+                        certificate.getSubjectX500Principal().getName(),
+                        certificate.getIssuerX500Principal().getName(),
+                        certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
+                        SealVerifier.sha256(certificate.getEncoded()));
+            } catch (CertificateEncodingException e) {
+                throw new IllegalStateException("The certificate cannot be encoded", e);
+            }
+        }
+    }
 }

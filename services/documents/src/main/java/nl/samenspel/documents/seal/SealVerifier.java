@@ -3,13 +3,11 @@ package nl.samenspel.documents.seal;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.ASN1InputStream;
@@ -119,7 +117,7 @@ public final class SealVerifier {
                     byteRange,
                     coversWhole,
                     subFilter,
-                    describe(certificate),
+                    SealReport.CertificateInfo.of(certificate),
                     documentSha256,
                     signingTime,
                     count,
@@ -164,15 +162,8 @@ public final class SealVerifier {
                 && pdf[gapEnd - 1] == '>';
     }
 
-    private static SealReport.CertificateInfo describe(X509Certificate certificate) throws CertificateException {
-        return new SealReport.CertificateInfo(
-                certificate.getSubjectX500Principal().getName(),
-                certificate.getIssuerX500Principal().getName(),
-                certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
-                sha256(certificate.getEncoded()));
-    }
-
-    static String sha256(byte[] bytes) {
+    /** Lower-case hex, as in {@link SealReport}. */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

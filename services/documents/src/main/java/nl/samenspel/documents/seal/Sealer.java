@@ -88,6 +88,11 @@ public final class Sealer {
         }
     }
 
+    /** The certificate the seals are made with; its fingerprint tells this service's seals from others. */
+    public SealReport.CertificateInfo certificate() {
+        return SealReport.CertificateInfo.of(key.certificate());
+    }
+
     /** PDF/A wants every annotation printable, the invisible signature widget too. */
     private static void printable(PDDocument document, PDSignature signature) throws IOException {
         for (PDSignatureField field : document.getSignatureFields()) {

@@ -15,7 +15,10 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
+import nl.samenspel.documents.complete.CompleterTest;
+import nl.samenspel.documents.model.CompletionRequest;
 import nl.samenspel.documents.model.DocumentModel;
 import nl.samenspel.documents.render.DocumentRenderer;
 import org.junit.jupiter.api.Test;
@@ -154,6 +157,85 @@ class DocumentsHttpTest {
                     415,
                     "unsupported-media-type");
         }
+    }
+
+    @Test
+    void complete_appends_the_certificate_and_seals_with_the_certificate_get_seal_certificate_names() throws Exception {
+        byte[] original = renderer.render(Samples.statutes());
+        CompletionRequest request = CompletionRequest.of(original, CompleterTest.certificateFor(original));
+
+        HttpResponse<byte[]> response = client().exchange(
+                        HttpRequest.POST("/complete", json.writeValueAsBytes(request))
+                                .contentType(MediaType.APPLICATION_JSON),
+                        byte[].class);
+
+        assertThat(response.getContentType())
+                .hasValueSatisfying(type -> assertThat(type.getName()).isEqualTo("application/pdf"));
+        byte[] completed = response.body();
+        assertThat(PdfAValidation.failures(completed)).isEmpty();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(completed)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                    .contains("Coöperatie De Kleine Schans U.A.", "Zoë de Vries");
+        }
+        Map<String, Object> report = verify(completed);
+        assertThat(report).containsEntry("sealed", true).containsEntry("intact", true);
+        assertThat(report).containsEntry("coversWholeDocument", true);
+
+        Map<String, Object> sealing =
+                client().retrieve(HttpRequest.GET("/seal/certificate"), Argument.mapOf(String.class, Object.class));
+        assertThat(sealing).isEqualTo(report.get("certificate"));
+        assertThat((String) sealing.get("sha256Fingerprint")).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void complete_refuses_bad_input_with_a_problem() throws Exception {
+        byte[] original = renderer.render(Samples.decisions());
+        String base64 = Base64.getEncoder().encodeToString(original);
+        String certificate =
+                new String(json.writeValueAsBytes(CompleterTest.certificateFor(original)), StandardCharsets.UTF_8);
+
+        assertProblem(complete(""), 400, "request.unreadable");
+        assertProblem(complete("{\"original\": "), 400, "request.unreadable");
+        assertThat(assertProblem(complete("{\"certificate\":" + certificate + "}"), 400, "pdf.missing"))
+                .contains("\"field\":\"original\"");
+        assertProblem(complete("{\"original\":42,\"certificate\":" + certificate + "}"), 400, "request.unreadable");
+        assertProblem(
+                complete("{\"original\":\"*not base64*\",\"certificate\":" + certificate + "}"),
+                400,
+                "request.unreadable");
+        assertProblem(complete("{\"original\":\"aGVsbG8=\",\"certificate\":" + certificate + "}"), 400, "pdf.not-pdf");
+        assertProblem(
+                complete("{\"original\":\"" + Base64.getEncoder().encodeToString("%PDF-1.7\n1 0 obj <<".getBytes())
+                        + "\",\"certificate\":" + certificate + "}"),
+                422,
+                "pdf.unreadable");
+
+        assertThat(assertProblem(complete("{\"original\":\"" + base64 + "\"}"), 422, "document.missing"))
+                .contains("\"field\":\"certificate\"");
+        assertProblem(complete("{\"original\":\"" + base64 + "\",\"certificate\":5}"), 422, "document.invalid");
+        assertProblem(
+                complete("{\"original\":\"" + base64 + "\",\"certificate\":{\"documentTitle\":\"X\","
+                        + "\"originalSha256\":\"" + "a".repeat(64) + "\",\"signers\":\"Zoë\"}}"),
+                422,
+                "document.invalid");
+        assertThat(assertProblem(
+                        complete("{\"original\":\"" + base64 + "\",\"certificate\":{\"documentTitle\":\"X\","
+                                + "\"originalSha256\":\"" + "a".repeat(64) + "\"}}"),
+                        422,
+                        "certificate.other-original"))
+                .contains("\"field\":\"certificate.originalSha256\"");
+
+        byte[] sealed = client().retrieve(HttpRequest.POST("/seal", original).contentType(PDF), byte[].class);
+        assertProblem(
+                complete(new String(
+                        json.writeValueAsBytes(CompletionRequest.of(sealed, CompleterTest.certificateFor(sealed))),
+                        StandardCharsets.UTF_8)),
+                422,
+                "pdf.signed");
+    }
+
+    private static HttpRequest<String> complete(String body) {
+        return HttpRequest.POST("/complete", body).contentType(MediaType.APPLICATION_JSON);
     }
 
     private Map<String, Object> verify(byte[] pdf) {

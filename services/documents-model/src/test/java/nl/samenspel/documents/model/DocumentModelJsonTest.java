@@ -80,4 +80,21 @@ class DocumentModelJsonTest {
         assertThat(model).isInstanceOfSatisfying(DecisionListDocument.class, list -> assertThat(list.entries())
                 .isEmpty());
     }
+
+    @Test
+    void a_completion_request_carries_the_original_in_base64_and_the_certificate_with_or_without_kind()
+            throws Exception {
+        var certificate = new CompletionCertificate("Overeenkomst", "a".repeat(64), List.of(), List.of(), List.of());
+        var request = CompletionRequest.of(new byte[] {'%', 'P', 'D', 'F'}, certificate);
+
+        String text = json.writeValueAsString(request);
+
+        assertThat(text).contains("\"original\":\"JVBERg==\"").contains("\"documentTitle\":\"Overeenkomst\"");
+        assertThat(json.readValue(text, CompletionRequest.class)).isEqualTo(request);
+        assertThat(json.readValue(
+                        "{\"original\":\"JVBERg==\",\"certificate\":{\"documentTitle\":\"Overeenkomst\","
+                                + "\"originalSha256\":\"" + "a".repeat(64) + "\"}}",
+                        CompletionRequest.class))
+                .isEqualTo(request);
+    }
 }

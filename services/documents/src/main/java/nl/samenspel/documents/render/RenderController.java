@@ -15,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
 import nl.samenspel.documents.DocumentRejectedException;
 import nl.samenspel.documents.HttpEndpoints;
+import nl.samenspel.documents.JsonBody;
 import nl.samenspel.documents.model.DocumentModel;
 import nl.samenspel.documents.seal.Sealer;
 
@@ -44,18 +45,7 @@ public class RenderController {
 
     /** Reads the model in two steps so a caller learns whether the JSON, the kind or a field is wrong. */
     DocumentModel read(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw new DocumentRejectedException("request.unreadable", "The request has no JSON body.");
-        }
-        JsonNode node;
-        try {
-            node = json.readValue(body, JsonNode.class);
-        } catch (IOException | RuntimeException e) {
-            throw new DocumentRejectedException("request.unreadable", "The body is not valid JSON.");
-        }
-        if (node == null || !node.isObject()) {
-            throw new DocumentRejectedException("request.unreadable", "The body must be a JSON object.");
-        }
+        JsonNode node = JsonBody.object(json, body);
         JsonNode kind = node.get("kind");
         if (kind == null || !kind.isString() || !DocumentModel.KINDS.contains(kind.getStringValue())) {
             throw new DocumentRejectedException(
@@ -66,10 +56,7 @@ public class RenderController {
         try {
             return json.readValueFromTree(node, Argument.of(DocumentModel.class));
         } catch (IOException | RuntimeException e) {
-            throw new DocumentRejectedException(
-                    "document.invalid",
-                    "A field has a value of the wrong type or format (numbers as numbers, dates as 2026-01-31,"
-                            + " moments as 2026-01-31T14:00:00Z).");
+            throw new DocumentRejectedException("document.invalid", JsonBody.WRONG_TYPE);
         }
     }
 }

@@ -6,12 +6,16 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import nl.samenspel.documents.HttpEndpoints;
 
-/** {@code POST /seal} and {@code POST /verify}: PDF bytes in, a sealed PDF or a {@link SealReport} out. */
+/**
+ * {@code POST /seal} and {@code POST /verify}: PDF bytes in, a sealed PDF or a {@link SealReport} out;
+ * {@code GET /seal/certificate}: the sealing certificate.
+ */
 @Requires(property = HttpEndpoints.ENABLED, value = "true")
 @Controller
 public class SealController {
@@ -33,6 +37,12 @@ public class SealController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<byte[]> seal(@Body @Nullable byte[] pdf) {
         return HttpResponse.ok(sealer.seal(pdf)).contentType(APPLICATION_PDF);
+    }
+
+    /** The certificate this service seals with, so a caller can tell its seals from others by the fingerprint. */
+    @Get(uri = "/seal/certificate", produces = MediaType.APPLICATION_JSON)
+    public SealReport.CertificateInfo certificate() {
+        return sealer.certificate();
     }
 
     @Post(

@@ -470,6 +470,7 @@ public class DemoData {
                     account.id(),
                     true,
                     true,
+                    false,
                     member.joinedOn(),
                     null,
                     0));

@@ -1,5 +1,6 @@
 package nl.samenspel.governance.documents;
 
+import nl.samenspel.documents.model.CompletionCertificate;
 import nl.samenspel.documents.model.DocumentModel;
 import nl.samenspel.documents.seal.SealReport;
 
@@ -16,4 +17,10 @@ public interface DocumentsClient {
     byte[] seal(byte[] pdf);
 
     SealReport verify(byte[] pdf);
+
+    /** The original's pages followed by the certificate of completion, sealed. */
+    byte[] complete(byte[] original, CompletionCertificate certificate);
+
+    /** SHA-256 fingerprint (lower-case hex) of the certificate this platform seals with. */
+    String sealFingerprint();
 }

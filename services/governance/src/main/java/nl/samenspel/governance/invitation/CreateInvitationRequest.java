@@ -1,5 +1,6 @@
 package nl.samenspel.governance.invitation;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -13,4 +14,11 @@ public record CreateInvitationRequest(
         @NotBlank @Email @Size(max = 254) String email,
         @NotBlank @Size(max = 200) @PlainText String displayName,
         @NotNull Boolean mayVote,
-        @NotNull Boolean maySign) {}
+        @NotNull Boolean maySign,
+        @Nullable Boolean signsJointly) {
+
+    /** A mandate to sign jointly (gezamenlijk bevoegd); absent means the person signs alone. */
+    boolean jointly() {
+        return Boolean.TRUE.equals(signsJointly);
+    }
+}

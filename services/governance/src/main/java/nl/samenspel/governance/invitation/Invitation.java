@@ -15,6 +15,7 @@ record Invitation(
         String displayName,
         boolean mayVote,
         boolean maySign,
+        boolean signsJointly,
         UUID invitedBy,
         Instant createdAt,
         Instant expiresAt,
@@ -41,6 +42,7 @@ record Invitation(
         state.put("displayName", displayName);
         state.put("mayVote", mayVote);
         state.put("maySign", maySign);
+        state.put("signsJointly", signsJointly);
         state.put("expiresAt", expiresAt.toString());
         return state;
     }

@@ -21,7 +21,7 @@ import java.util.UUID;
 class InvitationRepository {
 
     private static final String COLUMNS =
-            "id, coalition_id, member_id, email, display_name, may_vote, may_sign, invited_by, created_at,"
+            "id, coalition_id, member_id, email, display_name, may_vote, may_sign, signs_jointly, invited_by, created_at,"
                     + " expires_at, accepted_at, accepted_account_id";
 
     private final TransactionOperations<Connection> transactions;
@@ -33,7 +33,7 @@ class InvitationRepository {
     void insert(Invitation invitation, String tokenHash) {
         try (PreparedStatement ps = connection()
                 .prepareStatement("INSERT INTO invitation (" + COLUMNS + ", token_hash)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, invitation.id());
             ps.setObject(2, invitation.coalitionId());
             ps.setObject(3, invitation.memberId());
@@ -41,12 +41,13 @@ class InvitationRepository {
             ps.setString(5, invitation.displayName());
             ps.setBoolean(6, invitation.mayVote());
             ps.setBoolean(7, invitation.maySign());
-            ps.setObject(8, invitation.invitedBy());
-            ps.setTimestamp(9, Timestamp.from(invitation.createdAt()));
-            ps.setTimestamp(10, Timestamp.from(invitation.expiresAt()));
-            ps.setTimestamp(11, null);
-            ps.setObject(12, null);
-            ps.setString(13, tokenHash);
+            ps.setBoolean(8, invitation.signsJointly());
+            ps.setObject(9, invitation.invitedBy());
+            ps.setTimestamp(10, Timestamp.from(invitation.createdAt()));
+            ps.setTimestamp(11, Timestamp.from(invitation.expiresAt()));
+            ps.setTimestamp(12, null);
+            ps.setObject(13, null);
+            ps.setString(14, tokenHash);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not store the invitation", e);
@@ -113,6 +114,7 @@ class InvitationRepository {
                 rs.getString("display_name"),
                 rs.getBoolean("may_vote"),
                 rs.getBoolean("may_sign"),
+                rs.getBoolean("signs_jointly"),
                 rs.getObject("invited_by", UUID.class),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("expires_at").toInstant(),

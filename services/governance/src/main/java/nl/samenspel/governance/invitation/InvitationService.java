@@ -118,6 +118,7 @@ public class InvitationService {
                     request.displayName().trim(),
                     request.mayVote(),
                     request.maySign(),
+                    request.jointly(),
                     access.account().id(),
                     now,
                     now.plus(VALIDITY),
@@ -208,6 +209,7 @@ public class InvitationService {
                     accountId,
                     locked.mayVote(),
                     locked.maySign(),
+                    locked.signsJointly(),
                     today(),
                     null,
                     0));

@@ -14,6 +14,7 @@ public record Representative(
         UUID accountId,
         boolean mayVote,
         boolean maySign,
+        boolean signsJointly,
         LocalDate validFrom,
         @Nullable LocalDate validUntil,
         int version) {
@@ -28,6 +29,7 @@ public record Representative(
         state.put("accountId", accountId.toString());
         state.put("mayVote", mayVote);
         state.put("maySign", maySign);
+        state.put("signsJointly", signsJointly);
         state.put("validFrom", validFrom.toString());
         state.put("validUntil", validUntil == null ? null : validUntil.toString());
         return state;

@@ -35,16 +35,17 @@ public class RepresentativeRepository {
                 .prepareStatement(
                         """
                         INSERT INTO representative (coalition_id, id, member_id, account_id, may_vote, may_sign,
-                                                    valid_from, valid_until)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                                    signs_jointly, valid_from, valid_until)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             ps.setObject(1, r.coalitionId());
             ps.setObject(2, r.id());
             ps.setObject(3, r.memberId());
             ps.setObject(4, r.accountId());
             ps.setBoolean(5, r.mayVote());
             ps.setBoolean(6, r.maySign());
-            ps.setDate(7, Date.valueOf(r.validFrom()));
-            ps.setDate(8, r.validUntil() == null ? null : Date.valueOf(r.validUntil()));
+            ps.setBoolean(7, r.signsJointly());
+            ps.setDate(8, Date.valueOf(r.validFrom()));
+            ps.setDate(9, r.validUntil() == null ? null : Date.valueOf(r.validUntil()));
             ps.executeUpdate();
             return r;
         } catch (SQLException e) {
@@ -179,6 +180,7 @@ public class RepresentativeRepository {
                 rs.getObject("account_id", UUID.class),
                 rs.getBoolean("may_vote"),
                 rs.getBoolean("may_sign"),
+                rs.getBoolean("signs_jointly"),
                 rs.getDate("valid_from").toLocalDate(),
                 until == null ? null : until.toLocalDate(),
                 rs.getInt("version"));

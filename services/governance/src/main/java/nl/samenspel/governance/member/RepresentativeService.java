@@ -92,6 +92,7 @@ public class RepresentativeService {
                     current.accountId(),
                     current.mayVote(),
                     current.maySign(),
+                    current.signsJointly(),
                     current.validFrom(),
                     request.validUntil(),
                     current.version() + 1);

@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 
 class InProcessDocumentsClientTest {
 
+    private static final DocumentRenderer RENDERER = new DocumentRenderer();
+    private static final Sealer SEALER = new Sealer(SealingKey.generateDevelopmentKey(), Clock.systemUTC());
+
     private final DocumentsClient documents = new InProcessDocumentsClient(
-            new DocumentRenderer(),
-            new Sealer(SealingKey.generateDevelopmentKey(), Clock.systemUTC()),
-            new SealVerifier());
+            RENDERER, SEALER, new SealVerifier(), new nl.samenspel.documents.complete.Completer(RENDERER, SEALER));
 
     @Test
     void a_rendered_statute_version_comes_back_sealed_and_verifies() {

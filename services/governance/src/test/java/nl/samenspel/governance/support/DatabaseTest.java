@@ -28,6 +28,9 @@ public interface DatabaseTest extends TestPropertyProvider {
         properties.put("samenspel.mail.dispatcher.enabled", "false");
         // Likewise the voting reminders, with ProposalNotifier.remindDue().
         properties.put("samenspel.voting.reminders.enabled", "false");
+        // And the job runner and the signing sweeps: JobRunner.runDue(), SigningService.expireDue()/remindDue().
+        properties.put("samenspel.jobs.enabled", "false");
+        properties.put("samenspel.signing.schedule.enabled", "false");
         properties.putAll(extraProperties());
         return properties;
     }

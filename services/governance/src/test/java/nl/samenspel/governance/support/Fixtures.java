@@ -90,6 +90,7 @@ public class Fixtures {
                     account.id(),
                     true,
                     true,
+                    false,
                     java.time.LocalDate.of(2021, 1, 1),
                     null,
                     0));

@@ -47,6 +47,10 @@ class RowLevelSecurityTest implements DatabaseTest {
             "outbox_email",
             // Calendar subscription links, resolved by their token before any coalition is known.
             "calendar_feed",
+            // Which sealed final has which hash: verifying an upload finds its coalition before any is bound.
+            "sealed_hash",
+            // Long work (sealing) claimed across all coalitions by the job runner; holds no content.
+            "job",
             "flyway_schema_history");
 
     @Inject
@@ -249,6 +253,7 @@ class RowLevelSecurityTest implements DatabaseTest {
                 coalition,
                 proposal,
                 other);
+        UUID document = UUID.randomUUID();
         exec(
                 admin,
                 "INSERT INTO samenspel.document (coalition_id, id, title, filename, origin, size_bytes, pages, sha256,"
@@ -256,7 +261,35 @@ class RowLevelSecurityTest implements DatabaseTest {
                         + " VALUES (?, ?, 'Overeenkomst', 'overeenkomst.pdf', 'UPLOADED', 3, 1, repeat('b', 64),"
                         + " 'pdf'::bytea, now(), 'test')",
                 coalition,
-                UUID.randomUUID());
+                document);
+        UUID signing = UUID.randomUUID();
+        exec(
+                admin,
+                "INSERT INTO samenspel.signature_request (coalition_id, id, document_id, title, signing_order, deadline,"
+                        + " status, signed_at, ended_at, created_at, created_by)"
+                        + " VALUES (?, ?, ?, 'Overeenkomst', 'PARALLEL', now() + interval '1 day', 'COMPLETED', now(),"
+                        + " now(), now(), 'test')",
+                coalition,
+                signing,
+                document);
+        exec(
+                admin,
+                "INSERT INTO samenspel.signatory (coalition_id, request_id, position, step, member_id, status, acted_at,"
+                        + " account_id, signer_name, ip_address, document_sha256, consent_text)"
+                        + " VALUES (?, ?, 1, 1, ?, 'SIGNED', now(), ?, 'Test', '127.0.0.1', repeat('b', 64), 'Akkoord')",
+                coalition,
+                signing,
+                member,
+                account);
+        exec(
+                admin,
+                "INSERT INTO samenspel.signed_document (coalition_id, request_id, content, size_bytes, pages, sha256,"
+                        + " seal_fingerprint, created_at) VALUES (?, ?, 'pdf'::bytea, 3, 1, md5(?::text) || md5(?::text),"
+                        + " repeat('c', 64), now())",
+                coalition,
+                signing,
+                signing,
+                coalition);
         // Attachments only while a draft: a second proposal, still being written.
         UUID draft = UUID.randomUUID();
         exec(

@@ -60,10 +60,11 @@ class RepresentativePagesController {
             @Nullable String displayName,
             @Nullable String mayVote,
             @Nullable String maySign,
+            @Nullable String signsJointly,
             @Nullable String csrfToken) {
 
         static InviteForm empty() {
-            return new InviteForm("", "", "on", "on", null);
+            return new InviteForm("", "", "on", "on", null, null);
         }
 
         CreateInvitationRequest toRequest() {
@@ -71,7 +72,8 @@ class RepresentativePagesController {
                     email == null ? null : email.trim(),
                     displayName == null ? null : displayName.trim(),
                     mayVote != null,
-                    maySign != null);
+                    maySign != null,
+                    signsJointly != null);
         }
     }
 

@@ -1,0 +1,50 @@
+package nl.samenspel.governance.signing;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import nl.samenspel.documents.seal.SealReport;
+
+/**
+ * What an uploaded PDF turned out to be: whether it carries a seal, whether that seal is intact and
+ * covers the whole file, whether this platform made it, and — only for a user of the coalition it
+ * belongs to — which signature request it completed.
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Verification(
+        boolean sealed,
+        boolean intact,
+        boolean coversWholeDocument,
+        boolean sealedByThisPlatform,
+        String documentSha256,
+        @Nullable SealReport.CertificateInfo certificate,
+        @Nullable Instant sealedAt,
+        @Nullable String problem,
+        Belongs belongsTo,
+        @Nullable SignedRequest signatureRequest) {
+
+    /** KNOWN: a final of a coalition of the caller; OTHER_COALITION: a final the caller may not see; NONE. */
+    public enum Belongs {
+        KNOWN,
+        OTHER_COALITION,
+        NONE
+    }
+
+    @Serdeable
+    public record SignedRequest(
+            String coalitionSlug,
+            String coalitionName,
+            UUID id,
+            String title,
+            Instant completedAt,
+            List<String> signedBy) {}
+
+    /** Valid, and made with this platform's sealing key. */
+    public boolean trustworthy() {
+        return sealed && intact && coversWholeDocument && sealedByThisPlatform;
+    }
+}

@@ -1,0 +1,104 @@
+package nl.samenspel.governance.signing;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.util.Optional;
+import java.util.UUID;
+import nl.samenspel.core.problem.ProblemException;
+import nl.samenspel.documents.DocumentRejectedException;
+import nl.samenspel.documents.seal.SealReport;
+import nl.samenspel.governance.coalition.Coalition;
+import nl.samenspel.governance.coalition.CoalitionRepository;
+import nl.samenspel.governance.document.PdfUploads;
+import nl.samenspel.governance.documents.DocumentsClient;
+import nl.samenspel.governance.identity.CurrentAccount;
+import nl.samenspel.governance.tenancy.CoalitionAccess;
+import nl.samenspel.governance.tenancy.CoalitionAccessResolver;
+
+/**
+ * Verifies any uploaded PDF: the documents service checks the seal; the platform's hash index says
+ * whether the exact file is a final of a signature request, and of which coalition. The request is
+ * described only to someone with a role in that coalition; anyone else learns only that it is one.
+ */
+@Singleton
+public class VerificationService {
+
+    private final DocumentsClient documents;
+    private final SigningRepository repository;
+    private final CoalitionRepository coalitions;
+    private final CoalitionAccessResolver access;
+    private final TransactionOperations<Connection> transactions;
+    private final SigningService signing;
+
+    VerificationService(
+            DocumentsClient documents,
+            SigningRepository repository,
+            CoalitionRepository coalitions,
+            CoalitionAccessResolver access,
+            TransactionOperations<Connection> transactions,
+            SigningService signing) {
+        this.documents = documents;
+        this.repository = repository;
+        this.coalitions = coalitions;
+        this.access = access;
+        this.transactions = transactions;
+        this.signing = signing;
+    }
+
+    public Verification verify(CurrentAccount caller, byte[] pdf) {
+        if (pdf == null || pdf.length == 0) {
+            throw ProblemException.invalidField("file", "verification.empty", "attach the PDF to verify");
+        }
+        if (pdf.length > PdfUploads.MAX_BYTES) {
+            throw ProblemException.invalidField("file", "verification.too-large", "the PDF is larger than 25 MB");
+        }
+        SealReport report;
+        try {
+            report = documents.verify(pdf);
+        } catch (DocumentRejectedException e) {
+            throw ProblemException.invalidField("file", "verification.not-pdf", "the file is not a readable PDF");
+        }
+        boolean intact = Boolean.TRUE.equals(report.intact());
+        boolean whole = Boolean.TRUE.equals(report.coversWholeDocument());
+        String fingerprint =
+                report.certificate() == null ? null : report.certificate().sha256Fingerprint();
+        Optional<UUID[]> owner = transactions.executeRead(status -> repository.ownerOfHash(report.documentSha256()));
+        boolean ours = report.sealed()
+                && fingerprint != null
+                && (fingerprint.equalsIgnoreCase(documents.sealFingerprint()) || owner.isPresent());
+        Verification.Belongs belongs = Verification.Belongs.NONE;
+        Verification.SignedRequest request = null;
+        if (owner.isPresent()) {
+            belongs = Verification.Belongs.OTHER_COALITION;
+            Coalition coalition = coalitions.findById(owner.get()[0]).orElse(null);
+            Optional<CoalitionAccess> allowed =
+                    coalition == null ? Optional.empty() : access.resolve(coalition, caller);
+            if (allowed.isPresent()) {
+                belongs = Verification.Belongs.KNOWN;
+                UUID requestId = owner.get()[1];
+                SignatureRequest r = signing.get(allowed.get(), requestId);
+                request = new Verification.SignedRequest(
+                        coalition.slug(),
+                        coalition.name(),
+                        r.id(),
+                        r.title(),
+                        r.endedAt(),
+                        r.signatories().stream()
+                                .map(s -> s.signerName() + " (" + s.memberName() + ")")
+                                .toList());
+            }
+        }
+        return new Verification(
+                report.sealed(),
+                intact,
+                whole,
+                ours,
+                report.documentSha256(),
+                report.certificate(),
+                report.signingTime(),
+                report.problem(),
+                belongs,
+                request);
+    }
+}

@@ -216,6 +216,27 @@ class CrossTenantApiTest implements DatabaseTest {
                     Api.Multipart.file("overgenomen.pdf", "application/pdf", SMALL_PDF)),
             new Call("GET", "/api/v1/coalitions/{coalition}/documents/{id}", null),
             new Call("GET", "/api/v1/coalitions/{coalition}/documents/{id}/content", null),
+            new Call("GET", "/api/v1/coalitions/{coalition}/signature-requests", null),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/signature-requests",
+                    "{\"documentId\":\"{upload}\",\"order\":\"PARALLEL\",\"deadline\":\""
+                            + java.time.OffsetDateTime.now().plusDays(7) + "\",\"memberIds\":[\"{member}\"]}"),
+            new Call("GET", "/api/v1/coalitions/{coalition}/signature-requests/{id}", null),
+            new Call("GET", "/api/v1/coalitions/{coalition}/signature-requests/{id}/document", null),
+            new Call("GET", "/api/v1/coalitions/{coalition}/signature-requests/{id}/signed.pdf", null),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/signature-requests/{id}/signatures",
+                    "{\"password\":\"" + Fixtures.PASSWORD + "\",\"consent\":true,\"memberId\":\"{member}\"}"),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/signature-requests/{id}/declining",
+                    "{\"reason\":\"Overgenomen\",\"memberId\":\"{member}\"}"),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/signature-requests/{id}/cancellation",
+                    "{\"reason\":\"Overgenomen\"}"),
             new Call(
                     "POST",
                     "/api/v1/coalitions/{coalition}/proposals/{id}/attachments",
@@ -462,6 +483,7 @@ class CrossTenantApiTest implements DatabaseTest {
     String deventerDocumentId;
     String deventerAttachmentId;
     String deventerUploadId;
+    String deventerSigningId;
 
     String deventerActionId;
     String deventerProposalId;
@@ -599,6 +621,22 @@ class CrossTenantApiTest implements DatabaseTest {
                 pdf.bytes());
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
         deventerUploadId = uploaded.json().get("id").asText();
+        Api.Response signing = api.post(
+                "/api/v1/coalitions/" + deventer.slug() + "/signature-requests",
+                deventerSecretary,
+                Map.of(
+                        "documentId",
+                        deventerUploadId,
+                        "title",
+                        "Ondertekening " + deventerMemberName,
+                        "order",
+                        "PARALLEL",
+                        "deadline",
+                        java.time.OffsetDateTime.now().plusDays(7).toString(),
+                        "memberIds",
+                        List.of(deventerMemberId)));
+        assertThat(signing.status()).as(signing.toString()).isEqualTo(201);
+        deventerSigningId = signing.json().get("id").asText();
         Api.Multipart bijlage = Api.Multipart.text("begroting.txt", "Vertrouwelijke begroting " + deventerMemberName);
         Api.Response withAttachment = api.send(
                 "POST",
@@ -771,6 +809,7 @@ class CrossTenantApiTest implements DatabaseTest {
                 .replace("actions/{id}", "actions/" + deventerActionId)
                 .replace("proposals/{id}", "proposals/" + deventerProposalId)
                 .replace("documents/{id}", "documents/" + deventerUploadId)
+                .replace("signature-requests/{id}", "signature-requests/" + deventerSigningId)
                 .replace("{attachmentId}", deventerAttachmentId)
                 .replaceFirst("\\{id}", memberId)
                 .replaceFirst("\\{id}", deventerRepresentativeId);
@@ -783,6 +822,7 @@ class CrossTenantApiTest implements DatabaseTest {
                 .replace("{member}", deventerMemberId)
                 .replace("{statute}", deventerStatuteId)
                 .replace("{body}", deventerBodyId)
+                .replace("{upload}", deventerUploadId)
                 .replace("{item}", deventerItemId)
                 .replace("{meeting}", deventerMeetingId);
     }
@@ -807,6 +847,8 @@ class CrossTenantApiTest implements DatabaseTest {
                 + api.get(base + "/decisions", deventerSecretary).body()
                 + api.get(base + "/proposals/" + deventerProposalId, deventerSecretary)
                         .body()
-                + api.get(base + "/documents", deventerSecretary).body();
+                + api.get(base + "/documents", deventerSecretary).body()
+                + api.get(base + "/signature-requests/" + deventerSigningId, deventerSecretary)
+                        .body();
     }
 }

@@ -27,11 +27,16 @@ public class DocumentRejectedHandler implements ExceptionHandler<DocumentRejecte
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, DocumentRejectedException exception) {
+        return problems.handle(request, problem(exception));
+    }
+
+    /** The refusal as core's problem, for callers that run the documents code in-process. */
+    public static ProblemException problem(DocumentRejectedException exception) {
         HttpStatus status =
                 UNREADABLE.contains(exception.code()) ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY;
         List<FieldError> errors = exception.field() == null
                 ? List.of()
                 : List.of(new FieldError(exception.field(), exception.code(), exception.getMessage()));
-        return problems.handle(request, new ProblemException(status, exception.code(), exception.getMessage(), errors));
+        return new ProblemException(status, exception.code(), exception.getMessage(), errors);
     }
 }

@@ -5,8 +5,13 @@ import nl.samenspel.documents.model.DocumentModel;
 import nl.samenspel.documents.seal.SealReport;
 
 /**
- * How governance gets PDFs made, sealed and checked. In-process by default; an HTTP implementation
- * for a separate documents service (as in the Helm chart) comes with the chart.
+ * How governance gets PDFs made, sealed and checked: in this JVM ({@link InProcessDocumentsClient}) unless
+ * {@code samenspel.documents.url} names a separate documents service ({@link HttpDocumentsClient}).
+ *
+ * <p>Refused input comes back as a {@link nl.samenspel.core.problem.ProblemException} with the documents
+ * service's status (400/422), code and detail either way. {@link DocumentsUnavailableException} (a 503
+ * problem) means the service could not be reached or was overloaded; every method may then be called
+ * again as it is, since none changes state anywhere.
  */
 public interface DocumentsClient {
 
@@ -18,9 +23,18 @@ public interface DocumentsClient {
 
     SealReport verify(byte[] pdf);
 
-    /** The original's pages followed by the certificate of completion, sealed. */
+    /**
+     * The sealed final of a signed document: the original's pages, then the certificate of completion,
+     * one seal over the whole. PDF/A-2b exactly when the original is. The certificate's
+     * {@code originalSha256} must be the SHA-256 of {@code original}; an encrypted or already signed
+     * original is refused (422 {@code pdf.encrypted}, {@code pdf.signed}).
+     */
     byte[] complete(byte[] original, CompletionCertificate certificate);
 
-    /** SHA-256 fingerprint (lower-case hex) of the certificate this platform seals with. */
+    /**
+     * The SHA-256 fingerprint (lower-case hex, as {@link SealReport.CertificateInfo#sha256Fingerprint()})
+     * of the certificate the seals are made with now: a seal whose certificate has another fingerprint
+     * was not made by this installation (or was made with a key since replaced).
+     */
     String sealFingerprint();
 }

@@ -1,6 +1,9 @@
 package nl.samenspel.governance.documents;
 
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import nl.samenspel.documents.DocumentRejectedException;
+import nl.samenspel.documents.DocumentRejectedHandler;
 import nl.samenspel.documents.complete.Completer;
 import nl.samenspel.documents.model.CompletionCertificate;
 import nl.samenspel.documents.model.DocumentModel;
@@ -9,8 +12,12 @@ import nl.samenspel.documents.seal.SealReport;
 import nl.samenspel.documents.seal.SealVerifier;
 import nl.samenspel.documents.seal.Sealer;
 
-/** Calls the documents code in this JVM; the sealing key then lives here (samenspel.documents.seal.*). */
+/**
+ * Calls the documents code in this JVM; the sealing key then lives here (samenspel.documents.seal.*).
+ * Used when {@code samenspel.documents.url} is unset or blank.
+ */
 @Singleton
+@Requires(condition = DocumentsUrl.Absent.class)
 public class InProcessDocumentsClient implements DocumentsClient {
 
     private final DocumentRenderer renderer;
@@ -18,36 +25,44 @@ public class InProcessDocumentsClient implements DocumentsClient {
     private final SealVerifier verifier;
     private final Completer completer;
 
-    public InProcessDocumentsClient(
-            DocumentRenderer renderer, Sealer sealer, SealVerifier verifier, Completer completer) {
+    public InProcessDocumentsClient(DocumentRenderer renderer, Sealer sealer, SealVerifier verifier) {
         this.renderer = renderer;
         this.sealer = sealer;
         this.verifier = verifier;
-        this.completer = completer;
+        this.completer = new Completer(renderer, sealer);
     }
 
     @Override
     public byte[] render(DocumentModel model) {
-        return sealer.seal(renderer.render(model));
+        return refusals(() -> sealer.seal(renderer.render(model)));
     }
 
     @Override
     public byte[] seal(byte[] pdf) {
-        return sealer.seal(pdf);
+        return refusals(() -> sealer.seal(pdf));
     }
 
     @Override
     public SealReport verify(byte[] pdf) {
-        return verifier.verify(pdf);
+        return refusals(() -> verifier.verify(pdf));
     }
 
     @Override
     public byte[] complete(byte[] original, CompletionCertificate certificate) {
-        return completer.complete(original, certificate);
+        return refusals(() -> completer.complete(original, certificate));
     }
 
     @Override
     public String sealFingerprint() {
         return sealer.certificate().sha256Fingerprint();
+    }
+
+    /** The documents code's refusals as the problem the documents service would have answered. */
+    private static <T> T refusals(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (DocumentRejectedException e) {
+            throw DocumentRejectedHandler.problem(e);
+        }
     }
 }

@@ -19,8 +19,8 @@ public final class PdfUploads {
     private static final byte[] MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] EOF = "%%EOF".getBytes(StandardCharsets.US_ASCII);
 
-    /** What the check learned about an accepted PDF. */
-    public record Facts(int pages) {}
+    /** What the check learned about an accepted PDF; {@code signed}: it carries a signature already. */
+    public record Facts(int pages, boolean signed) {}
 
     private PdfUploads() {}
 
@@ -47,7 +47,7 @@ public final class PdfUploads {
             if (pages < 1) {
                 throw refused("document.malformed", "the PDF has no pages");
             }
-            return new Facts(pages);
+            return new Facts(pages, !pdf.getSignatureDictionaries().isEmpty());
         } catch (InvalidPasswordException e) {
             throw refused("document.encrypted", "the PDF is encrypted; upload it without a password or restrictions");
         } catch (IOException | RuntimeException e) {

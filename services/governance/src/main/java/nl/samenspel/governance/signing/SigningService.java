@@ -100,6 +100,14 @@ public class SigningService {
             DocumentFacts document = document(coalition, request.documentId())
                     .orElseThrow(() -> ProblemException.invalidField(
                             "documentId", "signing.document-unknown", "there is no such document in this coalition"));
+            if (nl.samenspel.governance.document.PdfUploads.check(document.content())
+                    .signed()) {
+                // The final appends pages and is sealed as a whole, which would break the signature in it.
+                throw ProblemException.invalidField(
+                        "documentId",
+                        "signing.document-signed",
+                        "this PDF carries a signature already; upload the version without signatures");
+            }
             String title = request.title() == null || request.title().isBlank()
                     ? document.title()
                     : request.title().strip();

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.util.Optional;
 import java.util.UUID;
 import nl.samenspel.core.problem.ProblemException;
-import nl.samenspel.documents.DocumentRejectedException;
 import nl.samenspel.documents.seal.SealReport;
 import nl.samenspel.governance.coalition.Coalition;
 import nl.samenspel.governance.coalition.CoalitionRepository;
@@ -56,7 +55,11 @@ public class VerificationService {
         SealReport report;
         try {
             report = documents.verify(pdf);
-        } catch (DocumentRejectedException e) {
+        } catch (ProblemException e) {
+            // The documents code refuses what is not a readable PDF (4xx); an outage (503) passes through.
+            if (e.status().getCode() >= 500) {
+                throw e;
+            }
             throw ProblemException.invalidField("file", "verification.not-pdf", "the file is not a readable PDF");
         }
         boolean intact = Boolean.TRUE.equals(report.intact());

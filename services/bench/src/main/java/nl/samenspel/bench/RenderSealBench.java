@@ -64,15 +64,7 @@ public final class RenderSealBench {
     private RenderSealBench() {}
 
     public static void main(String[] args) {
-        int status;
-        try {
-            status = run();
-        } catch (Exception e) {
-            System.err.println("benchmark failed: " + e);
-            e.printStackTrace();
-            status = 1;
-        }
-        System.exit(status);
+        Benchmarks.exitWith(RenderSealBench::run);
     }
 
     private static int run() throws Exception {

@@ -108,7 +108,9 @@ public class CompleterTest {
         assertThat(pdftotext.exitCode()).as(pdftotext.output()).isZero();
         assertThat(Files.readString(dir.resolve("final.txt")))
                 .contains("Coöperatie De Kleine Schans U.A.", "Pagina 1 van " + originalPages)
-                .contains("Zoë de Vries", "MEE IJsseloevers", certificate.originalSha256());
+                .contains("Zoë de Vries", "MEE IJsseloevers", certificate.originalSha256())
+                .contains("financiële")
+                .doesNotContain("\uFB00", "\uFB01", "\uFB02");
     }
 
     @Test

@@ -65,15 +65,7 @@ public final class VotingBench {
     private VotingBench() {}
 
     public static void main(String[] args) {
-        int status;
-        try {
-            status = run();
-        } catch (Exception e) {
-            System.err.println("benchmark failed: " + e);
-            e.printStackTrace();
-            status = 1;
-        }
-        System.exit(status); // runs the shutdown hook: the product, then PostgreSQL
+        Benchmarks.exitWith(VotingBench::run);
     }
 
     private static int run() throws Exception {

@@ -187,16 +187,23 @@ final class PdfLayout {
     /** Greedy word wrap; a word longer than the line (a hash, a URL) is broken where it must be. */
     static List<String> wrap(String text, PDFont font, float size, float maxWidth) throws IOException {
         List<String> result = new ArrayList<>();
+        // Widths add up (PDFBox does not kern), so a line's width is kept as a sum, not measured again per word.
+        float space = width(" ", font, size);
         for (String paragraph : text.split("\n", -1)) {
             StringBuilder line = new StringBuilder();
+            float lineWidth = 0f;
             for (String word : paragraph.split(" +")) {
                 if (word.isEmpty()) {
                     continue;
                 }
-                String candidate = line.length() == 0 ? word : line + " " + word;
-                if (width(candidate, font, size) <= maxWidth) {
-                    line.setLength(0);
-                    line.append(candidate);
+                float wordWidth = width(word, font, size);
+                float candidate = line.length() == 0 ? wordWidth : lineWidth + space + wordWidth;
+                if (candidate <= maxWidth) {
+                    if (line.length() > 0) {
+                        line.append(' ');
+                    }
+                    line.append(word);
+                    lineWidth = candidate;
                     continue;
                 }
                 if (line.length() > 0) {
@@ -217,6 +224,7 @@ final class PdfLayout {
                     rest = rest.substring(cut);
                 }
                 line.append(rest);
+                lineWidth = width(rest, font, size);
             }
             result.add(line.toString());
         }

@@ -109,7 +109,9 @@ public class CompleterTest {
         String text = Files.readString(dir.resolve("final.txt"));
         assertThat(text)
                 .contains("Coöperatie De Kleine Schans U.A.", "Pagina 1 van " + originalPages)
-                .contains("Zoë de Vries", "MEE IJsseloevers");
+                .contains("Zoë de Vries", "MEE IJsseloevers")
+                .contains("financiële")
+                .doesNotContain("\uFB00", "\uFB01", "\uFB02");
         // A hash wider than what is left of its line is wrapped onto the next one.
         assertThat(text.replaceAll("\\s+", "")).contains(certificate.originalSha256());
     }

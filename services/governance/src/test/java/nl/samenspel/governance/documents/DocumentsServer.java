@@ -1,8 +1,6 @@
 package nl.samenspel.governance.documents;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
@@ -10,11 +8,6 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * The documents service as its jar runs it, in this JVM on a random port, with its own application.yml.
@@ -97,24 +90,6 @@ final class DocumentsServer implements AutoCloseable {
             return path.toUri().toURL();
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** One page of Helvetica, not a PDF/A. */
-    static byte[] plainPdf() throws IOException {
-        try (PDDocument document = new PDDocument()) {
-            PDPage page = new PDPage();
-            document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                content.newLineAtOffset(72, 700);
-                content.showText("Zonder PDF/A");
-                content.endText();
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            return out.toByteArray();
         }
     }
 }

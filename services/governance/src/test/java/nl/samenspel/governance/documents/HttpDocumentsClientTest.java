@@ -19,6 +19,7 @@ import nl.samenspel.core.problem.FieldError;
 import nl.samenspel.core.problem.ProblemException;
 import nl.samenspel.documents.model.CompletionCertificate;
 import nl.samenspel.documents.model.StatuteVersionDocument;
+import nl.samenspel.documents.render.DocumentRenderer;
 import nl.samenspel.documents.seal.SealReport;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -67,7 +68,7 @@ class HttpDocumentsClientTest {
         assertThat(report.certificate().sha256Fingerprint()).isEqualTo(documents.sealFingerprint());
         assertThat(documents.sealFingerprint()).matches("[0-9a-f]{64}");
 
-        byte[] original = DocumentsServer.plainPdf();
+        byte[] original = unsealed();
         assertThat(documents.verify(original).sealed()).isFalse();
         assertThat(documents.verify(documents.seal(original)).valid()).isTrue();
 
@@ -77,13 +78,14 @@ class HttpDocumentsClientTest {
         assertThat(completedReport.signatureCount()).isEqualTo(1);
         assertThat(completedReport.certificate().sha256Fingerprint()).isEqualTo(documents.sealFingerprint());
         try (var document = Loader.loadPDF(completed)) {
-            assertThat(new PDFTextStripper().getText(document)).contains("Zonder PDF/A", "Zoë de Vries");
+            assertThat(new PDFTextStripper().getText(document))
+                    .contains("De coöperatie draagt de naam", "Zoë de Vries");
         }
     }
 
     @Test
     void a_refusal_of_the_service_is_the_same_problem_here() throws Exception {
-        byte[] original = DocumentsServer.plainPdf();
+        byte[] original = unsealed();
 
         ProblemException foreign = catchThrowableOfType(
                 () -> documents.complete(original, certificate("not the original".getBytes())), ProblemException.class);
@@ -143,6 +145,11 @@ class HttpDocumentsClientTest {
             assertThat(e).hasMessageContaining("404").hasMessageContaining("GET /seal/certificate");
             assertThat(e).isNotInstanceOf(ProblemException.class);
         }
+    }
+
+    /** An original to complete: rendered here, not sealed (a sealed one is refused as signed). */
+    static byte[] unsealed() {
+        return new DocumentRenderer().render(statutes());
     }
 
     private static StatuteVersionDocument statutes() {

@@ -80,8 +80,8 @@ class InProcessDocumentsClientTest {
         assertThat(signed.status().getCode()).isEqualTo(422);
         assertThat(signed.code()).isEqualTo("pdf.signed");
 
-        byte[] plain = DocumentsServer.plainPdf();
-        byte[] completed = documents.complete(plain, HttpDocumentsClientTest.certificate(plain));
+        byte[] unsealed = HttpDocumentsClientTest.unsealed();
+        byte[] completed = documents.complete(unsealed, HttpDocumentsClientTest.certificate(unsealed));
         SealReport report = documents.verify(completed);
         assertThat(report.valid()).isTrue();
         assertThat(report.certificate().sha256Fingerprint()).isEqualTo(documents.sealFingerprint());

@@ -8,6 +8,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
@@ -19,7 +20,10 @@ import nl.samenspel.documents.JsonBody;
 import nl.samenspel.documents.model.DocumentModel;
 import nl.samenspel.documents.seal.Sealer;
 
-/** {@code POST /render}: a document model in JSON, a sealed PDF/A-2b out. */
+/**
+ * {@code POST /render}: a document model in JSON, a sealed PDF/A-2b out; {@code ?sealed=false} leaves
+ * the seal off, for a document that is to be signed and sealed as a whole later.
+ */
 @Requires(property = HttpEndpoints.ENABLED, value = "true")
 @Controller("/render")
 public class RenderController {
@@ -38,9 +42,10 @@ public class RenderController {
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = APPLICATION_PDF)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<byte[]> render(@Body @Nullable byte[] body) {
+    public HttpResponse<byte[]> render(@Body @Nullable byte[] body, @QueryValue(defaultValue = "true") boolean sealed) {
         DocumentModel model = read(body);
-        return HttpResponse.ok(sealer.seal(renderer.render(model))).contentType(APPLICATION_PDF);
+        byte[] pdf = renderer.render(model);
+        return HttpResponse.ok(sealed ? sealer.seal(pdf) : pdf).contentType(APPLICATION_PDF);
     }
 
     /** Reads the model in two steps so a caller learns whether the JSON, the kind or a field is wrong. */

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
@@ -14,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
@@ -22,18 +24,30 @@ import nl.samenspel.governance.meeting.AgendaDocuments;
 import nl.samenspel.governance.tenancy.CoalitionAccess;
 import nl.samenspel.governance.web.MultipartCsrf;
 
-/** Documents for signing: the secretary uploads PDFs (at most 25 MB, not encrypted); everyone reads. */
+/**
+ * Documents for signing: the secretary uploads PDFs (at most 25 MB, not encrypted) or has statutes or the
+ * decision list generated; everyone reads.
+ */
 @Controller("/api/v1/coalitions/{coalition}/documents")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DocumentController {
 
     private final DocumentService service;
+    private final GeneratedDocuments generator;
     private final MultipartCsrf csrf;
 
-    DocumentController(DocumentService service, MultipartCsrf csrf) {
+    DocumentController(DocumentService service, GeneratedDocuments generator, MultipartCsrf csrf) {
         this.service = service;
+        this.generator = generator;
         this.csrf = csrf;
+    }
+
+    /** A PDF/A of a statute version or of the decision list, made here, ready to be signed. */
+    @Post("/generated")
+    HttpResponse<Document> generate(
+            @Parameter(hidden = true) CoalitionAccess access, @Valid @Body GeneratedDocuments.Request request) {
+        return HttpResponse.created(generator.generate(access, request));
     }
 
     @Get

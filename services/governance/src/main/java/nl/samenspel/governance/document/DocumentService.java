@@ -46,12 +46,24 @@ public class DocumentService {
             throw ProblemException.invalidField(
                     "title", "document.title-invalid", "give a title of 1 to 300 characters");
         }
+        return store(access, cleanTitle, name, Document.Origin.UPLOADED, content);
+    }
+
+    /** A PDF the product made from its own records (statutes, decision list), kept like an upload. */
+    public Document generated(CoalitionAccess access, String title, byte[] content) {
+        access.require(CoalitionRole.SECRETARY);
+        String name = AgendaDocuments.safeFilename(
+                title.replaceAll("[^\\p{L}\\p{N} ._-]", "").strip() + ".pdf");
+        return store(access, title, name, Document.Origin.GENERATED, content);
+    }
+
+    private Document store(CoalitionAccess access, String title, String name, Document.Origin origin, byte[] content) {
         PdfUploads.Facts facts = PdfUploads.check(content);
         Document d = new Document(
                 UUID.randomUUID(),
-                cleanTitle,
+                title,
                 name,
-                Document.Origin.UPLOADED,
+                origin,
                 content.length,
                 facts.pages(),
                 AgendaDocuments.sha256(content),
@@ -65,7 +77,8 @@ public class DocumentService {
             state.put("pages", d.pages());
             state.put("sizeBytes", d.sizeBytes());
             state.put("sha256", d.sha256());
-            audit.append(access.id(), access.actor(), "document.uploaded", "document", d.id(), null, state);
+            String action = origin == Document.Origin.UPLOADED ? "document.uploaded" : "document.generated";
+            audit.append(access.id(), access.actor(), action, "document", d.id(), null, state);
             return d;
         });
     }

@@ -18,6 +18,12 @@ public interface DocumentsClient {
     /** A sealed PDF/A-2b of the model. */
     byte[] render(DocumentModel model);
 
+    /**
+     * The PDF/A-2b of the model without a seal: a document that is to be signed, whose final the
+     * signing workflow seals as a whole (a seal inside it would be broken by the certificate pages).
+     */
+    byte[] renderUnsealed(DocumentModel model);
+
     /** The PDF with a seal appended. */
     byte[] seal(byte[] pdf);
 

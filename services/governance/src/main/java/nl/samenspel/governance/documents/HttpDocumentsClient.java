@@ -88,6 +88,13 @@ public class HttpDocumentsClient implements DocumentsClient {
     }
 
     @Override
+    public byte[] renderUnsealed(DocumentModel model) {
+        return send(HttpRequest.POST("/render?sealed=false", toJson(Argument.of(DocumentModel.class), model))
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .accept(PDF));
+    }
+
+    @Override
     public byte[] seal(byte[] pdf) {
         return send(HttpRequest.POST("/seal", pdf == null ? new byte[0] : pdf)
                 .contentType(PDF)

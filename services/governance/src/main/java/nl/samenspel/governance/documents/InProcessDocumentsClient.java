@@ -38,6 +38,11 @@ public class InProcessDocumentsClient implements DocumentsClient {
     }
 
     @Override
+    public byte[] renderUnsealed(DocumentModel model) {
+        return refusals(() -> renderer.render(model));
+    }
+
+    @Override
     public byte[] seal(byte[] pdf) {
         return refusals(() -> sealer.seal(pdf));
     }

@@ -68,8 +68,10 @@ class HttpDocumentsClientTest {
         assertThat(report.certificate().sha256Fingerprint()).isEqualTo(documents.sealFingerprint());
         assertThat(documents.sealFingerprint()).matches("[0-9a-f]{64}");
 
-        byte[] original = unsealed();
+        byte[] original = documents.renderUnsealed(statutes());
         assertThat(documents.verify(original).sealed()).isFalse();
+        assertThat(new String(original, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
         assertThat(documents.verify(documents.seal(original)).valid()).isTrue();
 
         byte[] completed = documents.complete(original, certificate(original));

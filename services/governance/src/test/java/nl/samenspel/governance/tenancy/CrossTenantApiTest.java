@@ -214,6 +214,10 @@ class CrossTenantApiTest implements DatabaseTest {
                     "POST",
                     "/api/v1/coalitions/{coalition}/documents",
                     Api.Multipart.file("overgenomen.pdf", "application/pdf", SMALL_PDF)),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/documents/generated",
+                    "{\"kind\":\"STATUTE_VERSION\",\"statuteVersionId\":\"{statute}\"}"),
             new Call("GET", "/api/v1/coalitions/{coalition}/documents/{id}", null),
             new Call("GET", "/api/v1/coalitions/{coalition}/documents/{id}/content", null),
             new Call("GET", "/api/v1/coalitions/{coalition}/signature-requests", null),

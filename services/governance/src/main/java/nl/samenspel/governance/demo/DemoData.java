@@ -87,6 +87,7 @@ public class DemoData {
     private final BodyService bodies;
     private final DemoMeetings meetings;
     private final DemoProposals demoProposals;
+    private final DemoSigning demoSigning;
 
     DemoData(
             AccountRepository accounts,
@@ -102,7 +103,8 @@ public class DemoData {
             StatuteService statutes,
             BodyService bodies,
             DemoMeetings meetings,
-            DemoProposals demoProposals) {
+            DemoProposals demoProposals,
+            DemoSigning demoSigning) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.coalitions = coalitions;
@@ -117,6 +119,7 @@ public class DemoData {
         this.bodies = bodies;
         this.meetings = meetings;
         this.demoProposals = demoProposals;
+        this.demoSigning = demoSigning;
     }
 
     @EventListener
@@ -255,6 +258,14 @@ public class DemoData {
                         representing(deventer, mee),
                         representing(deventer, deKernRep),
                         representing(deventer, solisRep)));
+        demoSigning.deventer(
+                access(deventer, deventerSecretary),
+                List.of(raster.id(), deKern.id(), meeDeventer.id(), solis.id()),
+                List.of(
+                        representing(deventer, rasterRep),
+                        representing(deventer, deKernRep),
+                        representing(deventer, mee),
+                        representing(deventer, solisRep)));
 
         // Woudenberg: coöperatie De Kleine Schans, founded by the municipality, MEE and Youké.
         Account woudenbergSecretary = account("secretaris@woudenberg.demo", "Projectleider De Kleine Schans", false);
@@ -289,7 +300,8 @@ public class DemoData {
                 member(w, "MEE", MemberKind.CLIENTONDERSTEUNING, "30567890", "005550002", "2018-01-01", "0.00", 0);
         member(w, "Youké (sterke jeugd)", MemberKind.JEUGDHULP, "30123456", "123123124", "2018-01-01", "0.00", 0);
         representative(w, meeWoudenberg, mee);
-        representative(w, gemeente, account("wethouder@woudenberg.demo", "Wethouder Woudenberg", false));
+        Account wethouder = account("wethouder@woudenberg.demo", "Wethouder Woudenberg", false);
+        representative(w, gemeente, wethouder);
         coalitionService.changeStatus(w, new ChangeStatusRequest(CoalitionStatus.ONBOARDING, 0));
         // The founding project (plan van aanpak, 2017): a stuurgroep and three ontwikkeltafels.
         bodies.create(
@@ -376,6 +388,11 @@ public class DemoData {
                         alvBody.version()));
         meetings.woudenberg(new DemoMeetings.Woudenberg(w, alv, bodyNamed(w, "Ontwikkeltafel governance"), draftText));
         demoProposals.woudenberg(access(woudenberg, woudenbergSecretary), alv, representing(woudenberg, mee));
+        demoSigning.woudenberg(
+                access(woudenberg, woudenbergSecretary),
+                draftText.id(),
+                List.of(gemeente.id(), meeWoudenberg.id()),
+                representing(woudenberg, wethouder));
     }
 
     private UUID bodyNamed(CoalitionAccess access, String name) {

@@ -145,6 +145,36 @@ class DemoDataTest implements DatabaseTest {
                 .contains("Geen formele rol: dit orgaan neemt geen besluiten.");
     }
 
+    @jakarta.inject.Inject
+    nl.samenspel.governance.job.JobRunner jobs;
+
+    @Test
+    void deventerHasSignedItsDecisionListAndWoudenbergWaitsForMeeToSignTheDraftStatutes() {
+        String deventer = "/api/v1/coalitions/deventer-preventie/signature-requests";
+        String accountant = api.login("accountant@deventer.demo", DemoData.PASSWORD);
+        JsonNode signed = api.get(deventer, accountant).json();
+        assertThat(signed).hasSize(1);
+        assertThat(signed.get(0).get("signatories"))
+                .hasSize(4)
+                .allSatisfy(s -> assertThat(s.get("state").asText()).isEqualTo("SIGNED"));
+        // The local run's job runner seals it a few seconds after start; here the test runs it.
+        jobs.runDue();
+        JsonNode done = api.get(deventer + "/" + signed.get(0).get("id").asText(), accountant)
+                .json();
+        assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(done.get("signed").get("pages").asInt()).isGreaterThan(1);
+
+        String mee = api.login("k.jansen@mee.demo", DemoData.PASSWORD);
+        JsonNode statutes = api.get("/api/v1/coalitions/de-kleine-schans/signature-requests", mee)
+                .json();
+        assertThat(statutes).hasSize(1);
+        assertThat(statutes.get(0).get("status").asText()).isEqualTo("OPEN");
+        assertThat(statutes.get(0).get("order").asText()).isEqualTo("SEQUENTIAL");
+        assertThat(statutes.get(0).get("yourTurns").get(0).get("inTurn").asBoolean())
+                .isTrue();
+        assertThat(statutes.get(0).get("documentTitle").asText()).contains("De Kleine Schans");
+    }
+
     @Test
     void theDemoHasADecidedAndAnOpenProposalAndDeKernMayStillVote() {
         String base = "/api/v1/coalitions/deventer-preventie";

@@ -430,6 +430,26 @@ class CrossTenantApiTest implements DatabaseTest {
                     "POST",
                     "/c/{coalition}/proposals/{id}/conflict",
                     Map.of("conflictMemberId", "{member}", "reason", "Overgenomen")),
+            new Call("GET", "/c/{coalition}/signing", null),
+            new Call(
+                    "POST",
+                    "/c/{coalition}/signing",
+                    Map.of(
+                            "documentId", "{upload}",
+                            "order", "PARALLEL",
+                            "deadlineDate", "2031-01-06",
+                            "deadlineTime", "17:00",
+                            "memberIds", "{member}")),
+            new Call("GET", "/c/{coalition}/signing/{id}", null),
+            new Call(
+                    "POST",
+                    "/c/{coalition}/signing/{id}/sign",
+                    Map.of("consent", "on", "password", Fixtures.PASSWORD, "memberId", "{member}")),
+            new Call(
+                    "POST",
+                    "/c/{coalition}/signing/{id}/decline",
+                    Map.of("declineReason", "Overgenomen", "memberId", "{member}")),
+            new Call("POST", "/c/{coalition}/signing/{id}/cancel", Map.of("cancelReason", "Overgenomen")),
             new Call("GET", "/c/{coalition}/members/{id}/representatives", null),
             new Call(
                     "POST",
@@ -462,6 +482,7 @@ class CrossTenantApiTest implements DatabaseTest {
     String deventerDocumentId;
     String deventerAttachmentId;
     String deventerUploadId;
+    String deventerSigningId;
 
     String deventerActionId;
     String deventerProposalId;
@@ -599,6 +620,22 @@ class CrossTenantApiTest implements DatabaseTest {
                 pdf.bytes());
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
         deventerUploadId = uploaded.json().get("id").asText();
+        Api.Response signing = api.post(
+                "/api/v1/coalitions/" + deventer.slug() + "/signature-requests",
+                deventerSecretary,
+                Map.of(
+                        "documentId",
+                        deventerUploadId,
+                        "title",
+                        "Ondertekening " + deventerMemberName,
+                        "order",
+                        "PARALLEL",
+                        "deadline",
+                        java.time.OffsetDateTime.now().plusDays(30).toString(),
+                        "memberIds",
+                        List.of(deventerMemberId)));
+        assertThat(signing.status()).as(signing.toString()).isEqualTo(201);
+        deventerSigningId = signing.json().get("id").asText();
         Api.Multipart bijlage = Api.Multipart.text("begroting.txt", "Vertrouwelijke begroting " + deventerMemberName);
         Api.Response withAttachment = api.send(
                 "POST",
@@ -771,6 +808,7 @@ class CrossTenantApiTest implements DatabaseTest {
                 .replace("actions/{id}", "actions/" + deventerActionId)
                 .replace("proposals/{id}", "proposals/" + deventerProposalId)
                 .replace("documents/{id}", "documents/" + deventerUploadId)
+                .replace("signing/{id}", "signing/" + deventerSigningId)
                 .replace("{attachmentId}", deventerAttachmentId)
                 .replaceFirst("\\{id}", memberId)
                 .replaceFirst("\\{id}", deventerRepresentativeId);
@@ -784,7 +822,8 @@ class CrossTenantApiTest implements DatabaseTest {
                 .replace("{statute}", deventerStatuteId)
                 .replace("{body}", deventerBodyId)
                 .replace("{item}", deventerItemId)
-                .replace("{meeting}", deventerMeetingId);
+                .replace("{meeting}", deventerMeetingId)
+                .replace("{upload}", deventerUploadId);
     }
 
     /** What Deventer's secretary sees: members, the coalition, the audit chain, roles, bodies and meetings. */

@@ -1,6 +1,5 @@
 package nl.samenspel.governance.signing;
 
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -83,15 +82,9 @@ class SigningController {
         return service.cancel(access, id, request);
     }
 
-    /**
-     * The address the connection came from; behind a reverse proxy that is the proxy's (the chart's
-     * ingress must be trusted to pass the client's address before a forwarded header may be used).
-     */
+    /** See {@link RequestOrigin#of}. */
     static SigningService.Origin origin(HttpRequest<?> http) {
-        String ip = http.getRemoteAddress().getAddress() == null
-                ? http.getRemoteAddress().getHostString()
-                : http.getRemoteAddress().getAddress().getHostAddress();
-        return new SigningService.Origin(ip, http.getHeaders().get(HttpHeaders.USER_AGENT));
+        return RequestOrigin.of(http);
     }
 
     static HttpResponse<byte[]> pdf(AgendaDocuments.Download download) {

@@ -455,6 +455,26 @@ class CrossTenantApiTest implements DatabaseTest {
                     "POST",
                     "/c/{coalition}/proposals/{id}/conflict",
                     Map.of("conflictMemberId", "{member}", "reason", "Overgenomen")),
+            new Call("GET", "/c/{coalition}/signing", null),
+            new Call(
+                    "POST",
+                    "/c/{coalition}/signing",
+                    Map.of(
+                            "documentId", "{upload}",
+                            "order", "PARALLEL",
+                            "deadlineDate", "2031-01-06",
+                            "deadlineTime", "17:00",
+                            "memberIds", "{member}")),
+            new Call("GET", "/c/{coalition}/signing/{id}", null),
+            new Call(
+                    "POST",
+                    "/c/{coalition}/signing/{id}/sign",
+                    Map.of("consent", "on", "password", Fixtures.PASSWORD, "memberId", "{member}")),
+            new Call(
+                    "POST",
+                    "/c/{coalition}/signing/{id}/decline",
+                    Map.of("declineReason", "Overgenomen", "memberId", "{member}")),
+            new Call("POST", "/c/{coalition}/signing/{id}/cancel", Map.of("cancelReason", "Overgenomen")),
             new Call("GET", "/c/{coalition}/members/{id}/representatives", null),
             new Call(
                     "POST",
@@ -636,7 +656,7 @@ class CrossTenantApiTest implements DatabaseTest {
                         "order",
                         "PARALLEL",
                         "deadline",
-                        java.time.OffsetDateTime.now().plusDays(7).toString(),
+                        java.time.OffsetDateTime.now().plusDays(30).toString(),
                         "memberIds",
                         List.of(deventerMemberId)));
         assertThat(signing.status()).as(signing.toString()).isEqualTo(201);
@@ -814,6 +834,7 @@ class CrossTenantApiTest implements DatabaseTest {
                 .replace("proposals/{id}", "proposals/" + deventerProposalId)
                 .replace("documents/{id}", "documents/" + deventerUploadId)
                 .replace("signature-requests/{id}", "signature-requests/" + deventerSigningId)
+                .replace("signing/{id}", "signing/" + deventerSigningId)
                 .replace("{attachmentId}", deventerAttachmentId)
                 .replaceFirst("\\{id}", memberId)
                 .replaceFirst("\\{id}", deventerRepresentativeId);

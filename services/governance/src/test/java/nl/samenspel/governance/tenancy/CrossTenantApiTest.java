@@ -423,6 +423,7 @@ class CrossTenantApiTest implements DatabaseTest {
             new Call("GET", "/c/{coalition}/proposals/{id}", null),
             new Call("GET", "/c/{coalition}/proposals/{id}/edit", null),
             new Call("GET", "/c/{coalition}/documents", null),
+            new Call("POST", "/c/{coalition}/documents/generated", Map.of("source", "{statute}")),
             new Call(
                     "POST",
                     "/c/{coalition}/documents",

@@ -101,4 +101,51 @@ class DocumentPagesTest implements DatabaseTest {
                         .json())
                 .hasSize(1);
     }
+
+    @Test
+    void theSecretaryMakesADocumentFromAStatuteVersionAndIsToldWhatCannotBeMade() {
+        CoalitionResponse coalition = fixtures.coalition("documenten-maken", LegalForm.COOPERATIE_UA);
+        Account secretary = fixtures.member(coalition, "maker-secretary", CoalitionRole.SECRETARY);
+        Api api = new Api(server);
+        String token = api.login(secretary.email(), Fixtures.PASSWORD);
+        String statutes = "/api/v1/coalitions/" + coalition.slug() + "/statutes";
+        var draft = api.post(statutes, token, java.util.Map.of("title", "Statuten De Kleine Schans"))
+                .json();
+        assertThat(api.put(
+                                statutes + "/" + draft.get("id").asText(),
+                                token,
+                                java.util.Map.of(
+                                        "title",
+                                        "Statuten De Kleine Schans",
+                                        "articles",
+                                        java.util.List.of(java.util.Map.of(
+                                                "number",
+                                                "1",
+                                                "title",
+                                                "Naam",
+                                                "body",
+                                                "Coöperatie De Kleine Schans U.A.")),
+                                        "version",
+                                        draft.get("version").asInt()))
+                        .status())
+                .isEqualTo(200);
+        String path = "/c/" + coalition.slug() + "/documents";
+        Browser browser = new Browser(server);
+        browser.logIn(secretary.email(), Fixtures.PASSWORD);
+        Browser.Page page = browser.get(path);
+        assertThat(page.body())
+                .contains("Document maken uit Samenspel", "Statuten versie 1: Statuten De Kleine Schans");
+
+        Browser.Page none = browser.post(
+                path + "/generated", java.util.Map.of("source", "DECISION_LIST", "csrfToken", page.csrfToken()));
+        assertThat(none.status()).isEqualTo(422);
+        assertThat(none.body()).contains("Er zijn nog geen besluiten over voorstellen genomen.", "href=\"#source\"");
+
+        Browser.Page made = browser.post(
+                path + "/generated",
+                java.util.Map.of("source", draft.get("id").asText(), "csrfToken", page.csrfToken()));
+        assertThat(made.status()).as(made.body()).isIn(200, 303);
+        assertThat(browser.get(path + "?done=generated").body())
+                .contains("Het document is gemaakt", "Statuten De Kleine Schans (ontwerp versie 1)");
+    }
 }

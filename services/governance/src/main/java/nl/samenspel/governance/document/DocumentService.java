@@ -42,7 +42,9 @@ public class DocumentService {
         String cleanTitle = title == null || title.isBlank()
                 ? name.substring(0, name.length() - 4).strip()
                 : title.strip();
-        if (cleanTitle.isEmpty() || cleanTitle.length() > 300) {
+        if (cleanTitle.isEmpty()
+                || cleanTitle.length() > 300
+                || cleanTitle.chars().anyMatch(Character::isISOControl)) {
             throw ProblemException.invalidField(
                     "title", "document.title-invalid", "give a title of 1 to 300 characters");
         }
@@ -52,8 +54,8 @@ public class DocumentService {
     /** A PDF the product made from its own records (statutes, decision list), kept like an upload. */
     public Document generated(CoalitionAccess access, String title, byte[] content) {
         access.require(CoalitionRole.SECRETARY);
-        String name = AgendaDocuments.safeFilename(
-                title.replaceAll("[^\\p{L}\\p{N} ._-]", "").strip() + ".pdf");
+        String name =
+                AgendaDocuments.safeFilename(nl.samenspel.governance.signing.SigningService.baseName(title) + ".pdf");
         return store(access, title, name, Document.Origin.GENERATED, content);
     }
 

@@ -60,21 +60,32 @@ public class JobQueue {
     /** Claims up to {@code limit} due jobs in a transaction of its own. */
     List<Claimed> claimDue(int limit) {
         Instant now = clock.instant();
-        return transactions.executeWrite(status -> sql().list(
-                        """
+        return transactions.executeWrite(status -> {
+            // A job that took its process down on every attempt (never reaching failed()) stops here.
+            sql().update(
+                            "UPDATE job SET status = 'FAILED', finished_at = ?,"
+                                    + " last_error = coalesce(last_error, 'gave up: no attempt finished')"
+                                    + " WHERE status = 'PENDING' AND attempts >= ? AND next_attempt_at <= ?",
+                            now,
+                            MAX_ATTEMPTS,
+                            now);
+            return sql().list(
+                            """
                 UPDATE job SET attempts = attempts + 1, next_attempt_at = ?
-                 WHERE id IN (SELECT id FROM job WHERE status = 'PENDING' AND next_attempt_at <= ?
+                 WHERE id IN (SELECT id FROM job WHERE status = 'PENDING' AND next_attempt_at <= ? AND attempts < ?
                                ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
                 RETURNING id, coalition_id, kind, subject_id, attempts""",
-                        rs -> new Claimed(
-                                Sql.uuid(rs, "id"),
-                                CoalitionId.of(Sql.uuid(rs, "coalition_id")),
-                                rs.getString("kind"),
-                                Sql.uuid(rs, "subject_id"),
-                                rs.getInt("attempts")),
-                        now.plus(LEASE),
-                        now,
-                        limit));
+                            rs -> new Claimed(
+                                    Sql.uuid(rs, "id"),
+                                    CoalitionId.of(Sql.uuid(rs, "coalition_id")),
+                                    rs.getString("kind"),
+                                    Sql.uuid(rs, "subject_id"),
+                                    rs.getInt("attempts")),
+                            now.plus(LEASE),
+                            now,
+                            MAX_ATTEMPTS,
+                            limit);
+        });
     }
 
     /** Inside the transaction that did the job's work, so that both commit together. */
@@ -86,20 +97,27 @@ public class JobQueue {
                         jobId);
     }
 
-    /** In a transaction of its own: the next attempt after a pause, or given up after the last. */
-    void failed(Claimed job, String error) {
+    /**
+     * In a transaction of its own: the next attempt after a pause, or given up after the last. A
+     * {@code transient} failure (a service that cannot be reached) never uses up the attempts: it is
+     * tried again, at most an hour later, until the service is back.
+     */
+    void failed(Claimed job, String error, boolean transientFailure) {
         Instant now = clock.instant();
         String message = error == null || error.isBlank() ? "failed" : error;
         String kept = message.length() > 500 ? message.substring(0, 500) : message;
-        boolean last = job.attempt() >= MAX_ATTEMPTS;
+        boolean last = !transientFailure && job.attempt() >= MAX_ATTEMPTS;
         transactions.executeWrite(status -> sql().update(
                         """
                 UPDATE job SET last_error = ?, next_attempt_at = ?,
+                               attempts = CASE WHEN ? THEN least(attempts, ?) ELSE attempts END,
                                status = CASE WHEN ? THEN 'FAILED' ELSE status END,
                                finished_at = CASE WHEN ? THEN ? ELSE finished_at END
                  WHERE id = ? AND status = 'PENDING'""",
                         kept,
                         now.plus(backoff(job.attempt())),
+                        transientFailure,
+                        MAX_ATTEMPTS - 1,
                         last,
                         last,
                         now,

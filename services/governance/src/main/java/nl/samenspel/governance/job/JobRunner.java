@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.samenspel.governance.documents.DocumentsUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 public class JobRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
-    private static final int BATCH = 10;
+    /** One job per claim: a claim's lease starts when its work does, not while others go first. */
+    private static final int BATCH = 1;
 
     private final JobQueue queue;
     private final Map<String, JobHandler> handlers;
@@ -39,9 +41,15 @@ public class JobRunner {
                         throw new IllegalStateException("no handler for job kind " + job.kind());
                     }
                     handler.run(job);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     LOG.warn("job {} ({}) attempt {} failed", job.id(), job.kind(), job.attempt(), e);
-                    queue.failed(job, e.getClass().getSimpleName() + ": " + e.getMessage());
+                    queue.failed(
+                            job,
+                            e.getClass().getSimpleName() + ": " + e.getMessage(),
+                            e instanceof DocumentsUnavailableException);
+                    if (e instanceof Error error) {
+                        throw error;
+                    }
                 }
             }
         } while (claimed.size() == BATCH);

@@ -98,7 +98,12 @@ class SealingJob implements JobHandler {
             return;
         }
         byte[] sealed = documents.complete(input.original(), input.certificate());
-        String fingerprint = documents.sealFingerprint();
+        // Nothing is kept that does not verify; the fingerprint is the one of the seal just made.
+        nl.samenspel.documents.seal.SealReport report = documents.verify(sealed);
+        if (!report.valid() || report.certificate() == null) {
+            throw new IllegalStateException("the sealed final of " + id + " does not verify: " + report.problem());
+        }
+        String fingerprint = report.certificate().sha256Fingerprint();
         String sha256 = AgendaDocuments.sha256(sealed);
         int pages = pages(sealed);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -33,6 +33,7 @@ public record SignatureRequest(
         List<Signatory> signatories,
         @Nullable Final signed,
         @Nullable Boolean sealingRetrying,
+        @Nullable Boolean sealingFailed,
         List<Turn> yourTurns,
         int version) {
 
@@ -87,7 +88,14 @@ public record SignatureRequest(
      * {@code inTurn} is false, one that waits for earlier signatories (a sequential request).
      */
     @Serdeable
-    public record Turn(int position, UUID memberId, String memberName, boolean inTurn, String consentText) {}
+    public record Turn(int position, UUID memberId, String memberName, boolean inTurn, String consentText) {
+
+        /** The SHA-256 of the consent text, to send back with the signature. */
+        public String consentSha256() {
+            return nl.samenspel.governance.meeting.AgendaDocuments.sha256(
+                    consentText.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
 
     /** The sealed final PDF: original pages and the certificate of completion. */
     @Serdeable

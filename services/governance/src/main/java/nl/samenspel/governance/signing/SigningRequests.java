@@ -31,10 +31,21 @@ public final class SigningRequests {
 
     /**
      * A signature: the caller's password again and consent to the text shown. {@code memberId} is
-     * needed only when the caller may sign for more than one member of the request.
+     * needed only when the caller may sign for more than one member of the request; {@code
+     * consentSha256}, the SHA-256 of the consent text the signer was shown ({@code yourTurns}), makes
+     * sure the recorded text is that one (409 when it has changed meanwhile).
      */
     @Serdeable
-    public record Sign(@NotBlank @Size(max = 200) String password, @NotNull Boolean consent, @Nullable UUID memberId) {}
+    public record Sign(
+            @NotBlank @Size(max = 200) String password,
+            @NotNull Boolean consent,
+            @Nullable UUID memberId,
+            @Nullable @Size(max = 64) String consentSha256) {
+
+        public Sign(String password, Boolean consent, UUID memberId) {
+            this(password, consent, memberId, null);
+        }
+    }
 
     @Serdeable
     public record Decline(@NotBlank @Size(max = 2000) String reason, @Nullable UUID memberId) {}

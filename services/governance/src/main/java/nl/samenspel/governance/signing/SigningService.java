@@ -149,6 +149,13 @@ public class SigningService {
                 }
                 step = request.order() == SignatureRequest.Order.SEQUENTIAL ? step + 1 : 1;
                 memberNames.add(member.name());
+                if (signers.stream().allMatch(SigningRepository.Signer::jointly) && signers.size() < 2) {
+                    // A joint mandate binds only together with another joint signatory.
+                    throw ProblemException.invalidField(
+                            "memberIds",
+                            "signing.member-cannot-sign",
+                            member.name() + " has one joint signatory only, who cannot sign alone");
+                }
                 if (signers.stream().anyMatch(s -> !s.jointly())) {
                     repository.insertSignatory(coalition, id, ++position, step, memberId, null);
                 } else {
@@ -166,6 +173,10 @@ public class SigningService {
             state.put("members", memberNames);
             audit.append(
                     access.id(), access.actor(), "signature-request.created", "signature_request", id, null, state);
+            if (!deadline.isAfter(now.plus(REMIND_BEFORE_DEADLINE))) {
+                // The invitation itself comes within a day of the deadline: no reminder after it.
+                repository.reminded(coalition, id, now);
+            }
             SignatureRequest created =
                     view(access, repository.find(coalition, id, false).orElseThrow());
             notifier.invited(access.coalition(), created, actionable(created, null));
@@ -225,15 +236,25 @@ public class SigningService {
             }
             throw e;
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return tx.write(access.id(), () -> {
-            SigningRepository.Row row = open(access, id, now);
+            SigningRepository.Row row = load(access, id, true);
+            // The moment of signing is taken once the request is locked, so it follows any signature before it.
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            openAt(row, now);
             List<SigningRepository.Slot> slots = repository.slots(coalition, id);
             SignatureRequest.Turn turn = turnFor(access, row, slots, request.memberId(), now);
+            if (request.consentSha256() != null && !request.consentSha256().equalsIgnoreCase(turn.consentSha256())) {
+                throw ProblemException.conflict(
+                        "signing.consent-changed",
+                        "The text to consent to has changed since it was shown; read it again and sign.");
+            }
             DocumentFacts document = document(coalition, row.documentId()).orElseThrow();
             String sha256 = AgendaDocuments.sha256(document.content());
             if (!sha256.equals(document.sha256())) {
-                throw new IllegalStateException("document " + document.id() + " no longer matches its hash");
+                LOG.error("document {} of coalition {} no longer matches its SHA-256", document.id(), coalition);
+                throw ProblemException.conflict(
+                        "signing.document-changed",
+                        "The stored document no longer matches its fingerprint; it cannot be signed. Tell the secretary.");
             }
             String consent = turn.consentText();
             String ip = clip(origin.ipAddress(), 100);
@@ -319,10 +340,7 @@ public class SigningService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         UUID coalition = access.id().value();
         return tx.write(access.id(), () -> {
-            SigningRepository.Row row = load(access, id, true);
-            if (row.status() != SignatureRequest.Status.OPEN) {
-                throw notOpen(row.status());
-            }
+            openAt(load(access, id, true), now);
             repository.end(coalition, id, SignatureRequest.Status.CANCELLED, now, access.actor(), reason);
             audit.append(
                     access.id(),
@@ -348,6 +366,10 @@ public class SigningService {
                     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
                     List<UUID> due = repository.overdue(coalition.id(), now);
                     for (UUID id : due) {
+                        Instant deadline = repository
+                                .find(coalition.id(), id, false)
+                                .orElseThrow()
+                                .deadline();
                         repository.end(coalition.id(), id, SignatureRequest.Status.EXPIRED, now, "samenspel", null);
                         audit.append(
                                 coalition.coalitionId(),
@@ -356,7 +378,7 @@ public class SigningService {
                                 "signature_request",
                                 id,
                                 null,
-                                Map.of("deadline", now.toString()));
+                                Map.of("deadline", deadline.toString()));
                         notifier.ended(coalition, system(coalition, id));
                     }
                     return due.size();
@@ -570,10 +592,12 @@ public class SigningService {
                         null)
                 : List.of();
         Boolean retrying = null;
+        Boolean failed = null;
         if (status == SignatureRequest.Status.SEALING) {
-            retrying = jobs.status(coalitionId, SEAL_JOB, row.id())
-                    .map(j -> j.attempts() > 0 && j.lastError() != null)
+            Optional<JobQueue.Status> job = jobs.status(coalitionId, SEAL_JOB, row.id());
+            retrying = job.map(j -> j.state().equals("PENDING") && j.lastError() != null)
                     .orElse(false);
+            failed = job.map(j -> j.state().equals("FAILED")).orElse(false);
         }
         return new SignatureRequest(
                 row.id(),
@@ -594,6 +618,7 @@ public class SigningService {
                 signatories,
                 repository.finalOf(coalition, row.id()).orElse(null),
                 retrying,
+                failed,
                 turns,
                 row.version());
     }
@@ -649,9 +674,14 @@ public class SigningService {
     }
 
     static String finalFilename(String title) {
-        String base = AgendaDocuments.safeFilename(
-                title.replaceAll("[^\\p{L}\\p{N} ._-]", "").strip());
-        return (base.isEmpty() ? "document" : base) + " - ondertekend.pdf";
+        return AgendaDocuments.safeFilename(baseName(title) + " - ondertekend.pdf");
+    }
+
+    /** Letters, digits and a little punctuation of a title, at most 150 of them, for a file name. */
+    public static String baseName(String title) {
+        String base = title.replaceAll("[^\\p{L}\\p{N} ._-]", "").strip();
+        base = base.length() > 150 ? base.substring(0, 150).strip() : base;
+        return base.isEmpty() ? "document" : base;
     }
 
     /** Text that may span lines, but holds no other control characters (PostgreSQL refuses NUL). */

@@ -162,6 +162,33 @@ class SealingRetryTest implements DatabaseTest {
     }
 
     @Test
+    void aServiceThatIsDownNeverUsesUpTheAttemptsButAJobThatNeverFinishesIsGivenUp() {
+        UUID down = signedByEveryone();
+        admin("UPDATE samenspel.job SET attempts = 7 WHERE subject_id = ?", down);
+        documents.failures.set(1);
+        jobs.runDue();
+        // Unreachable is worth waiting for: still pending, attempts kept below the limit.
+        assertThat(single("SELECT status FROM samenspel.job WHERE subject_id = ?", down))
+                .isEqualTo("PENDING");
+        assertThat(count("SELECT attempts FROM samenspel.job WHERE subject_id = ?", down))
+                .isEqualTo(7);
+        admin("UPDATE samenspel.job SET next_attempt_at = now() WHERE subject_id = ?", down);
+        jobs.runDue();
+        assertThat(signing.get(secretary, down).status()).isEqualTo(SignatureRequest.Status.COMPLETED);
+
+        // A job whose attempts all died with their process (none reached its failure) stops.
+        UUID stuck = signedByEveryone();
+        admin("UPDATE samenspel.job SET attempts = ? WHERE subject_id = ?", JobQueue.MAX_ATTEMPTS, stuck);
+        jobs.runDue();
+        assertThat(single("SELECT status FROM samenspel.job WHERE subject_id = ?", stuck))
+                .isEqualTo("FAILED");
+        SignatureRequest failed = signing.get(secretary, stuck);
+        assertThat(failed.status()).isEqualTo(SignatureRequest.Status.SEALING);
+        assertThat(failed.sealingFailed()).isTrue();
+        assertThat(failed.sealingRetrying()).isFalse();
+    }
+
+    @Test
     void twoRunsOfOneJobAtOnceLeaveOneFinal() throws Exception {
         UUID id = signedByEveryone();
         UUID job =

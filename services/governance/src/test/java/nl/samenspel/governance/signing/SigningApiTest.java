@@ -406,6 +406,110 @@ class SigningApiTest implements DatabaseTest {
         assertThat(two.json().get("status").asText()).isEqualTo("SEALING");
     }
 
+    @Test
+    void aLoneJointSignatoryCannotSignForItsMemberAndAChangedConsentIsRefused() {
+        UUID lone = member("Deventer Welzijn");
+        mandate(lone, "alleen-gezamenlijk", true, true);
+        Api.Response refused = api.post(
+                base + "/signature-requests",
+                secretary,
+                Map.of(
+                        "documentId",
+                        documentId,
+                        "order",
+                        "PARALLEL",
+                        "deadline",
+                        OffsetDateTime.now().plusDays(5).toString(),
+                        "memberIds",
+                        List.of(lone)));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("signing.member-cannot-sign", "joint");
+
+        JsonNode request = request("PARALLEL", raster);
+        String path = base + "/signature-requests/" + request.get("id").asText() + "/signatures";
+        Api.Response stale = api.post(
+                path,
+                rasterToken,
+                Map.of("password", Fixtures.PASSWORD, "consent", true, "consentSha256", "0".repeat(64)));
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.body()).contains("signing.consent-changed");
+        String shown = api.get(base + "/signature-requests/" + request.get("id").asText(), rasterToken)
+                .json()
+                .get("yourTurns")
+                .get(0)
+                .get("consentText")
+                .asText();
+        Api.Response signed = api.post(
+                path,
+                rasterToken,
+                Map.of(
+                        "password",
+                        Fixtures.PASSWORD,
+                        "consent",
+                        true,
+                        "consentSha256",
+                        nl.samenspel.governance.meeting.AgendaDocuments.sha256(
+                                shown.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(201);
+        assertThat(signed.json().get("signatories").get(0).get("consentText").asText())
+                .isEqualTo(shown);
+    }
+
+    @Test
+    void theDatabaseKeepsSignaturesAndFinalsInOrderEvenPastTheService() throws SQLException {
+        JsonNode request = request("PARALLEL", raster, deKern);
+        UUID id = UUID.fromString(request.get("id").asText());
+        TestDatabase db = DatabaseTest.database();
+        try (Connection app = DriverManager.getConnection(db.appUrl(), db.appUser(), db.rolePassword())) {
+            app.setAutoCommit(false);
+            nl.samenspel.core.tenancy.TenantTransactions.bind(
+                    app, nl.samenspel.core.tenancy.CoalitionId.of(coalition.id()));
+            List<String> refused = new ArrayList<>();
+            for (String sql : List.of(
+                    // A signatory that arrives signed, with no mandate, turn or deadline check.
+                    "INSERT INTO samenspel.signatory (coalition_id, request_id, position, step, member_id, status,"
+                            + " acted_at, account_id, signer_name, ip_address, document_sha256, consent_text)"
+                            + " VALUES ('" + coalition.id() + "', '" + id + "', 9, 1, '" + solis
+                            + "', 'SIGNED', now(), '"
+                            + solisVoterOnly.id() + "', 'X', '1.2.3.4', repeat('a', 64), 'Akkoord')",
+                    // Signed by everyone while nobody has signed.
+                    "UPDATE samenspel.signature_request SET status = 'SEALING', signed_at = now() WHERE id = '" + id
+                            + "'",
+                    // A final for a request still collecting signatures.
+                    "INSERT INTO samenspel.signed_document (coalition_id, request_id, content, size_bytes, pages, sha256,"
+                            + " seal_fingerprint, created_at) VALUES ('" + coalition.id() + "', '" + id
+                            + "', 'x'::bytea, 1, 1, repeat('b', 64), repeat('c', 64), now())",
+                    // A signature by someone without may-sign for the member.
+                    "UPDATE samenspel.signatory SET status = 'SIGNED', acted_at = now(), account_id = '"
+                            + solisVoterOnly.id() + "', signer_name = 'X', ip_address = '1.2.3.4',"
+                            + " document_sha256 = repeat('a', 64), consent_text = 'Akkoord' WHERE request_id = '" + id
+                            + "' AND position = 1")) {
+                try (var statement = app.createStatement()) {
+                    statement.execute("SAVEPOINT attempt");
+                    statement.executeUpdate(sql);
+                    statement.execute("RELEASE SAVEPOINT attempt");
+                } catch (SQLException e) {
+                    refused.add(e.getSQLState());
+                    try (var rollback = app.createStatement()) {
+                        rollback.execute("ROLLBACK TO SAVEPOINT attempt");
+                    }
+                }
+            }
+            app.rollback();
+            assertThat(refused).containsExactly("55000", "55000", "55000", "42501");
+        }
+    }
+
+    @Test
+    void aFinalsFileNameSurvivesAnyTitle() {
+        assertThat(SigningService.finalFilename("📄 — —")).isEqualTo("document - ondertekend.pdf");
+        assertThat(SigningService.finalFilename("Besluit ".repeat(40)))
+                .hasSizeLessThan(200)
+                .endsWith(" - ondertekend.pdf");
+        assertThat(SigningService.finalFilename("Statuten De Kleine Schans"))
+                .isEqualTo("Statuten De Kleine Schans - ondertekend.pdf");
+    }
+
     @Nested
     class EndsOfARequest {
 

@@ -56,7 +56,10 @@ class SigningPagesController {
     private static final Function<String, String> MESSAGES = Forms.knownCodes(Set.of(
             "request.control-characters",
             "signing.already-signed",
+            "signing.consent-changed",
             "signing.consent-required",
+            "signing.document-changed",
+            "signing.document-signed",
             "signing.deadline-passed",
             "signing.deadline-past",
             "signing.deadline-too-far",
@@ -98,7 +101,11 @@ class SigningPagesController {
     }
 
     @Serdeable
-    record SignForm(@Nullable String consent, @Nullable String password, @Nullable String memberId) {}
+    record SignForm(
+            @Nullable String consent,
+            @Nullable String password,
+            @Nullable String memberId,
+            @Nullable String consentSha256) {}
 
     @Serdeable
     record DeclineForm(@Nullable String declineReason, @Nullable String memberId) {}
@@ -230,7 +237,11 @@ class SigningPagesController {
             return troubled(access, id, new Trouble(HttpStatus.UNPROCESSABLE_ENTITY, errors, null, Map.of()));
         }
         try {
-            signing.sign(access, id, new SigningRequests.Sign(form.password(), true, member), RequestOrigin.of(http));
+            signing.sign(
+                    access,
+                    id,
+                    new SigningRequests.Sign(form.password(), true, member, blankToNull(form.consentSha256())),
+                    RequestOrigin.of(http));
         } catch (ProblemException e) {
             return refused(access, id, e, SIGN_NAMES, Map.of());
         }
@@ -376,5 +387,9 @@ class SigningPagesController {
 
     private static String page(CoalitionAccess access, UUID id) {
         return "/c/" + access.slug() + "/signing/" + id;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

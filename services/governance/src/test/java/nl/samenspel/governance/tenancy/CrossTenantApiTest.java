@@ -75,6 +75,37 @@ class CrossTenantApiTest implements DatabaseTest {
             """
             {"version":0,"title":"Overgenomen","startsAt":"2031-01-06T14:00:00+01:00","location":"Elders"}""";
 
+    static final String SUBSIDY_BODY =
+            """
+            {"year":2021,"title":"Overgenomen","scope":"Subsidie preventie 2021","grantor":"Gemeente Deventer",
+             "amountCents":100,"periodFrom":"2021-01-01","periodUntil":"2021-12-31","verantwoordingDue":"2022-05-01",
+             "accountantThresholdCents":100,"varianceThresholdPct":"5.00"}""";
+
+    static final String BUDGET_BODY =
+            """
+            {"memberId":"{member}","category":"Overgenomen","budgetCents":100}""";
+
+    static final String FTE_BODY = """
+            {"memberId":"{member}","function":"Overgenomen","planned":"1.00"}""";
+
+    static final String INDICATOR_BODY =
+            """
+            {"memberId":"{member}","group":"Overgenomen","name":"Overgenomen","target":"1"}""";
+
+    static final String MILESTONE_BODY =
+            """
+            {"memberId":"{member}","title":"Overgenomen","dueOn":"2021-03-01","status":"PLANNED"}""";
+
+    static final String RISK_BODY =
+            """
+            {"memberId":"{member}","risk":"Overgenomen","cause":"x","mitigation":"x","owner":"x","status":"OPEN"}""";
+
+    /** The body with a version, as a change (PUT) sends it. */
+    static String versioned(String body) {
+        int end = body.lastIndexOf('}');
+        return body.substring(0, end) + ",\"version\":0}";
+    }
+
     static final List<Call> CALLS = List.of(
             new Call("GET", "/api/v1/coalitions/{coalition}", null),
             new Call("POST", "/api/v1/coalitions/{coalition}/status", "{\"status\":\"ONBOARDING\",\"version\":0}"),
@@ -220,6 +251,35 @@ class CrossTenantApiTest implements DatabaseTest {
                     "{\"kind\":\"STATUTE_VERSION\",\"statuteVersionId\":\"{statute}\"}"),
             new Call("GET", "/api/v1/coalitions/{coalition}/documents/{id}", null),
             new Call("GET", "/api/v1/coalitions/{coalition}/documents/{id}/content", null),
+            new Call("GET", "/api/v1/coalitions/{coalition}/subsidies", null),
+            new Call("POST", "/api/v1/coalitions/{coalition}/subsidies", SUBSIDY_BODY),
+            new Call("GET", "/api/v1/coalitions/{coalition}/subsidies/{id}", null),
+            new Call("PUT", "/api/v1/coalitions/{coalition}/subsidies/{id}", versioned(SUBSIDY_BODY)),
+            new Call("GET", "/api/v1/coalitions/{coalition}/subsidies/{id}/figures", null),
+            new Call("POST", "/api/v1/coalitions/{coalition}/subsidies/{id}/budget-lines", BUDGET_BODY),
+            new Call(
+                    "PUT",
+                    "/api/v1/coalitions/{coalition}/subsidies/{id}/budget-lines/{lineId}",
+                    versioned(BUDGET_BODY)),
+            new Call("DELETE", "/api/v1/coalitions/{coalition}/subsidies/{id}/budget-lines/{lineId}", null),
+            new Call("POST", "/api/v1/coalitions/{coalition}/subsidies/{id}/fte-lines", FTE_BODY),
+            new Call("PUT", "/api/v1/coalitions/{coalition}/subsidies/{id}/fte-lines/{lineId}", versioned(FTE_BODY)),
+            new Call("DELETE", "/api/v1/coalitions/{coalition}/subsidies/{id}/fte-lines/{lineId}", null),
+            new Call("POST", "/api/v1/coalitions/{coalition}/subsidies/{id}/indicators", INDICATOR_BODY),
+            new Call(
+                    "PUT",
+                    "/api/v1/coalitions/{coalition}/subsidies/{id}/indicators/{lineId}",
+                    versioned(INDICATOR_BODY)),
+            new Call("DELETE", "/api/v1/coalitions/{coalition}/subsidies/{id}/indicators/{lineId}", null),
+            new Call("POST", "/api/v1/coalitions/{coalition}/subsidies/{id}/milestones", MILESTONE_BODY),
+            new Call(
+                    "PUT",
+                    "/api/v1/coalitions/{coalition}/subsidies/{id}/milestones/{lineId}",
+                    versioned(MILESTONE_BODY)),
+            new Call("DELETE", "/api/v1/coalitions/{coalition}/subsidies/{id}/milestones/{lineId}", null),
+            new Call("POST", "/api/v1/coalitions/{coalition}/subsidies/{id}/risks", RISK_BODY),
+            new Call("PUT", "/api/v1/coalitions/{coalition}/subsidies/{id}/risks/{lineId}", versioned(RISK_BODY)),
+            new Call("DELETE", "/api/v1/coalitions/{coalition}/subsidies/{id}/risks/{lineId}", null),
             new Call("GET", "/api/v1/coalitions/{coalition}/signature-requests", null),
             new Call(
                     "POST",
@@ -509,6 +569,8 @@ class CrossTenantApiTest implements DatabaseTest {
     String deventerAttachmentId;
     String deventerUploadId;
     String deventerSigningId;
+    String deventerSubsidyId;
+    String deventerBudgetLineId;
 
     String deventerActionId;
     String deventerProposalId;
@@ -662,6 +724,20 @@ class CrossTenantApiTest implements DatabaseTest {
                         List.of(deventerMemberId)));
         assertThat(signing.status()).as(signing.toString()).isEqualTo(201);
         deventerSigningId = signing.json().get("id").asText();
+        Api.Response subsidy = api.post(
+                "/api/v1/coalitions/" + deventer.slug() + "/subsidies",
+                deventerSecretary,
+                SUBSIDY_BODY.replace("Overgenomen", "Subsidie " + deventerMemberName));
+        assertThat(subsidy.status()).as(subsidy.toString()).isEqualTo(201);
+        deventerSubsidyId = subsidy.json().get("id").asText();
+        Api.Response line = api.post(
+                "/api/v1/coalitions/" + deventer.slug() + "/subsidies/" + deventerSubsidyId + "/budget-lines",
+                deventerSecretary,
+                BUDGET_BODY
+                        .replace("{member}", deventerMemberId)
+                        .replace("Overgenomen", "Begroting " + deventerMemberName));
+        assertThat(line.status()).as(line.toString()).isEqualTo(201);
+        deventerBudgetLineId = line.json().get("budgetLines").get(0).get("id").asText();
         Api.Multipart bijlage = Api.Multipart.text("begroting.txt", "Vertrouwelijke begroting " + deventerMemberName);
         Api.Response withAttachment = api.send(
                 "POST",
@@ -835,6 +911,8 @@ class CrossTenantApiTest implements DatabaseTest {
                 .replace("proposals/{id}", "proposals/" + deventerProposalId)
                 .replace("documents/{id}", "documents/" + deventerUploadId)
                 .replace("signature-requests/{id}", "signature-requests/" + deventerSigningId)
+                .replace("subsidies/{id}", "subsidies/" + deventerSubsidyId)
+                .replace("{lineId}", deventerBudgetLineId)
                 .replace("signing/{id}", "signing/" + deventerSigningId)
                 .replace("{attachmentId}", deventerAttachmentId)
                 .replaceFirst("\\{id}", memberId)
@@ -875,6 +953,8 @@ class CrossTenantApiTest implements DatabaseTest {
                         .body()
                 + api.get(base + "/documents", deventerSecretary).body()
                 + api.get(base + "/signature-requests/" + deventerSigningId, deventerSecretary)
+                        .body()
+                + api.get(base + "/subsidies/" + deventerSubsidyId + "/figures", deventerSecretary)
                         .body();
     }
 }

@@ -293,6 +293,28 @@ class RowLevelSecurityTest implements DatabaseTest {
                 signing,
                 coalition);
         exec(admin, "SET session_replication_role = DEFAULT");
+        UUID subsidy = UUID.randomUUID();
+        exec(
+                admin,
+                "INSERT INTO samenspel.subsidy (coalition_id, id, year, title, scope, grantor, amount_cents, period_from,"
+                        + " period_until, verantwoording_due, accountant_threshold_cents, variance_threshold_pct, created_at,"
+                        + " created_by) VALUES (?, ?, 2021, 'Subsidie', 'Subsidie', 'Gemeente', 100, DATE '2021-01-01',"
+                        + " DATE '2021-12-31', DATE '2022-05-01', 100, 5, now(), 'test')",
+                coalition,
+                subsidy);
+        for (String figure : List.of(
+                "budget_line (coalition_id, id, subsidy_id, member_id, category, budget_cents, updated_at, updated_by)"
+                        + " VALUES (?, ?, ?, ?, 'Personeel', 1, now(), 'test')",
+                "fte_line (coalition_id, id, subsidy_id, member_id, function, planned, updated_at, updated_by)"
+                        + " VALUES (?, ?, ?, ?, 'Werker', 1, now(), 'test')",
+                "indicator (coalition_id, id, subsidy_id, member_id, group_name, name, target, updated_at, updated_by)"
+                        + " VALUES (?, ?, ?, ?, 'Groep', 'Bereik', 1, now(), 'test')",
+                "milestone (coalition_id, id, subsidy_id, member_id, title, due_on, status, updated_at, updated_by)"
+                        + " VALUES (?, ?, ?, ?, 'Mijlpaal', DATE '2021-03-01', 'PLANNED', now(), 'test')",
+                "risk (coalition_id, id, subsidy_id, member_id, risk, cause, mitigation, owner, status, updated_at,"
+                        + " updated_by) VALUES (?, ?, ?, ?, 'Risico', 'Oorzaak', 'Maatregel', 'Eigenaar', 'OPEN', now(), 'test')")) {
+            exec(admin, "INSERT INTO samenspel." + figure, coalition, UUID.randomUUID(), subsidy, member);
+        }
         // Attachments only while a draft: a second proposal, still being written.
         UUID draft = UUID.randomUUID();
         exec(

@@ -88,6 +88,14 @@ public class JobQueue {
         });
     }
 
+    /** In a transaction of its own, so that it shows while the job is still working. */
+    public void progress(UUID jobId, int percent) {
+        transactions.executeWrite(status -> sql().update(
+                        "UPDATE job SET progress = ? WHERE id = ? AND status = 'PENDING'",
+                        Math.max(0, Math.min(99, percent)),
+                        jobId));
+    }
+
     /** Inside the transaction that did the job's work, so that both commit together. */
     public void done(UUID jobId) {
         sql().update(

@@ -35,6 +35,7 @@ import nl.samenspel.governance.member.MemberRequest;
 import nl.samenspel.governance.member.MemberService;
 import nl.samenspel.governance.support.DatabaseTest;
 import nl.samenspel.governance.support.Fixtures;
+import nl.samenspel.governance.support.FlakyDocuments;
 import nl.samenspel.governance.tenancy.CoalitionAccess;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

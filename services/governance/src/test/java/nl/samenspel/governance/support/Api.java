@@ -76,6 +76,11 @@ public final class Api {
         }
     }
 
+    /** The JSON reader the responses use, for bodies read some other way (a file in a ZIP). */
+    public com.fasterxml.jackson.databind.ObjectMapper mapper() {
+        return JSON;
+    }
+
     public Response get(String path, String token) {
         return send(request(path, token).GET().build());
     }

@@ -280,6 +280,11 @@ class CrossTenantApiTest implements DatabaseTest {
             new Call("POST", "/api/v1/coalitions/{coalition}/subsidies/{id}/risks", RISK_BODY),
             new Call("PUT", "/api/v1/coalitions/{coalition}/subsidies/{id}/risks/{lineId}", versioned(RISK_BODY)),
             new Call("DELETE", "/api/v1/coalitions/{coalition}/subsidies/{id}/risks/{lineId}", null),
+            new Call("GET", "/api/v1/coalitions/{coalition}/subsidies/{id}/packs", null),
+            new Call("POST", "/api/v1/coalitions/{coalition}/subsidies/{id}/packs", "{}"),
+            new Call("GET", "/api/v1/coalitions/{coalition}/subsidies/{id}/packs/{packId}", null),
+            new Call("GET", "/api/v1/coalitions/{coalition}/subsidies/{id}/packs/{packId}/pack.pdf", null),
+            new Call("GET", "/api/v1/coalitions/{coalition}/subsidies/{id}/packs/{packId}/pack.zip", null),
             new Call("GET", "/api/v1/coalitions/{coalition}/signature-requests", null),
             new Call(
                     "POST",
@@ -571,6 +576,7 @@ class CrossTenantApiTest implements DatabaseTest {
     String deventerSigningId;
     String deventerSubsidyId;
     String deventerBudgetLineId;
+    String deventerPackId;
 
     String deventerActionId;
     String deventerProposalId;
@@ -738,6 +744,12 @@ class CrossTenantApiTest implements DatabaseTest {
                         .replace("Overgenomen", "Begroting " + deventerMemberName));
         assertThat(line.status()).as(line.toString()).isEqualTo(201);
         deventerBudgetLineId = line.json().get("budgetLines").get(0).get("id").asText();
+        Api.Response pack = api.post(
+                "/api/v1/coalitions/" + deventer.slug() + "/subsidies/" + deventerSubsidyId + "/packs",
+                deventerSecretary,
+                "{}");
+        assertThat(pack.status()).as(pack.toString()).isEqualTo(202);
+        deventerPackId = pack.json().get("id").asText();
         Api.Multipart bijlage = Api.Multipart.text("begroting.txt", "Vertrouwelijke begroting " + deventerMemberName);
         Api.Response withAttachment = api.send(
                 "POST",
@@ -913,6 +925,7 @@ class CrossTenantApiTest implements DatabaseTest {
                 .replace("signature-requests/{id}", "signature-requests/" + deventerSigningId)
                 .replace("subsidies/{id}", "subsidies/" + deventerSubsidyId)
                 .replace("{lineId}", deventerBudgetLineId)
+                .replace("{packId}", deventerPackId)
                 .replace("signing/{id}", "signing/" + deventerSigningId)
                 .replace("{attachmentId}", deventerAttachmentId)
                 .replaceFirst("\\{id}", memberId)

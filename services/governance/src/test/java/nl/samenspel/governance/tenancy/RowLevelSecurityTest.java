@@ -315,6 +315,13 @@ class RowLevelSecurityTest implements DatabaseTest {
                         + " updated_by) VALUES (?, ?, ?, ?, 'Risico', 'Oorzaak', 'Maatregel', 'Eigenaar', 'OPEN', now(), 'test')")) {
             exec(admin, "INSERT INTO samenspel." + figure, coalition, UUID.randomUUID(), subsidy, member);
         }
+        exec(
+                admin,
+                "INSERT INTO samenspel.verantwoordingspakket (coalition_id, id, subsidy_id, requested_at, requested_by)"
+                        + " VALUES (?, ?, ?, now(), 'test')",
+                coalition,
+                UUID.randomUUID(),
+                subsidy);
         // Attachments only while a draft: a second proposal, still being written.
         UUID draft = UUID.randomUUID();
         exec(

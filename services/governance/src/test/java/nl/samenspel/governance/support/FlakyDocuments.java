@@ -1,4 +1,4 @@
-package nl.samenspel.governance.signing;
+package nl.samenspel.governance.support;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
@@ -13,18 +13,32 @@ import nl.samenspel.governance.documents.InProcessDocumentsClient;
 
 /**
  * The real in-process documents code, but completing a document fails while {@link #failures} is
- * above zero, as a documents service that is down would: a fault to inject, not a stand-in.
+ * above zero, as a documents service that is down would, and rendering dies while {@link #renderCrashes}
+ * is: faults to inject, not a stand-in.
  */
 @Singleton
 @Replaces(InProcessDocumentsClient.class)
 @Requires(property = "test.flaky-documents", value = "true")
-class FlakyDocuments extends InProcessDocumentsClient {
+public class FlakyDocuments extends InProcessDocumentsClient {
 
-    final AtomicInteger failures = new AtomicInteger();
-    final AtomicInteger completions = new AtomicInteger();
+    /** Completions that fail, as an unreachable documents service does. */
+    public final AtomicInteger failures = new AtomicInteger();
+
+    public final AtomicInteger completions = new AtomicInteger();
+
+    /** Renderings that die half-way, as a crashed process would leave them. */
+    public final AtomicInteger renderCrashes = new AtomicInteger();
 
     FlakyDocuments(DocumentRenderer renderer, Sealer sealer, SealVerifier verifier) {
         super(renderer, sealer, verifier);
+    }
+
+    @Override
+    public byte[] render(nl.samenspel.documents.model.DocumentModel model) {
+        if (renderCrashes.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IllegalStateException("the process died while rendering (injected)");
+        }
+        return super.render(model);
     }
 
     @Override

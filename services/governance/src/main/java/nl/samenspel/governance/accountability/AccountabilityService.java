@@ -35,12 +35,19 @@ import nl.samenspel.governance.tenancy.CoalitionAccess;
 public class AccountabilityService {
 
     private final AccountabilityRepository repository;
+    private final nl.samenspel.governance.identity.RoleGrants grants;
     private final TenantTransactions tx;
     private final AuditLog audit;
     private final Clock clock;
 
-    AccountabilityService(AccountabilityRepository repository, TenantTransactions tx, AuditLog audit, Clock clock) {
+    AccountabilityService(
+            AccountabilityRepository repository,
+            nl.samenspel.governance.identity.RoleGrants grants,
+            TenantTransactions tx,
+            AuditLog audit,
+            Clock clock) {
         this.repository = repository;
+        this.grants = grants;
         this.tx = tx;
         this.audit = audit;
         this.clock = clock;
@@ -65,9 +72,13 @@ public class AccountabilityService {
     // ------------------------------------------------------------------ subsidies
 
     public List<Subsidy> list(CoalitionAccess access) {
-        return tx.read(access.id(), () -> repository.subsidies(access.id().value()).stream()
-                .map(row -> view(access, row))
-                .toList());
+        return tx.read(access.id(), () -> {
+            Set<Integer> years = accountantYears(access);
+            return repository.subsidies(access.id().value()).stream()
+                    .filter(row -> years == null || years.contains(row.year()))
+                    .map(row -> view(access, row))
+                    .toList();
+        });
     }
 
     public Subsidy get(CoalitionAccess access, UUID id) {
@@ -452,11 +463,26 @@ public class AccountabilityService {
                 s.version());
     }
 
+    /**
+     * A subsidy the caller may see: an accountant (with no other role than that) sees only the years it
+     * was granted; any other year is as absent as another coalition's.
+     */
     private AccountabilityRepository.SubsidyRow subsidyRow(CoalitionAccess access, UUID id) {
+        Set<Integer> years = accountantYears(access);
         return repository
                 .subsidy(access.id().value(), id)
+                .filter(row -> years == null || years.contains(row.year()))
                 .orElseThrow(() ->
                         ProblemException.notFound("subsidy.not-found", "There is no such subsidy in this coalition."));
+    }
+
+    /** The years an accountant-only caller may see; null for everyone else. */
+    private Set<Integer> accountantYears(CoalitionAccess access) {
+        boolean accountantOnly = access.has(CoalitionRole.ACCOUNTANT)
+                && !access.has(CoalitionRole.SECRETARY, CoalitionRole.OPDRACHTGEVER, CoalitionRole.REPRESENTATIVE);
+        return accountantOnly
+                ? grants.accountantYears(access.id().value(), access.account().id())
+                : null;
     }
 
     private static Map<String, Object> state(Subsidy.Request r) {

@@ -469,6 +469,10 @@ public class DemoData {
                     ? LocalDate.now().plusYears(1).withMonth(12).withDayOfMonth(31)
                     : null;
             grants.grantUntil(coalition.id(), account.id(), role, until);
+            if (role == CoalitionRole.ACCOUNTANT) {
+                // The demo's accountant audits Deventer's 2021, the year of the demo pack.
+                grants.setAccountantYears(coalition.id(), account.id(), List.of(2021));
+            }
             Map<String, Object> after = new java.util.LinkedHashMap<>();
             after.put("role", role.name());
             after.put("validUntil", until == null ? null : until.toString());

@@ -192,4 +192,27 @@ public class RoleGrants {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Replaces the subsidy years an accountant may see, in the caller's coalition-bound transaction. */
+    public void setAccountantYears(UUID coalitionId, UUID accountId, java.util.List<Integer> years) {
+        nl.samenspel.core.db.Sql sql = nl.samenspel.core.db.Sql.on(transactions.getConnection());
+        sql.update("DELETE FROM accountant_year WHERE coalition_id = ? AND account_id = ?", coalitionId, accountId);
+        for (Integer year : years) {
+            sql.update(
+                    "INSERT INTO accountant_year (coalition_id, account_id, year) VALUES (?, ?, ?)",
+                    coalitionId,
+                    accountId,
+                    year);
+        }
+    }
+
+    /** The subsidy years an accountant was granted, in the caller's coalition-bound transaction. */
+    public Set<Integer> accountantYears(UUID coalitionId, UUID accountId) {
+        return new java.util.TreeSet<>(nl.samenspel.core.db.Sql.on(transactions.getConnection())
+                .list(
+                        "SELECT year FROM accountant_year WHERE coalition_id = ? AND account_id = ?",
+                        rs -> rs.getInt("year"),
+                        coalitionId,
+                        accountId));
+    }
 }

@@ -51,6 +51,12 @@ class PackController {
         return download(service.download(access, id, packId, true));
     }
 
+    /** The download log of a pack, for the secretary. */
+    @Get("/{packId}/downloads")
+    List<PackService.Download> downloads(@Parameter(hidden = true) CoalitionAccess access, UUID id, UUID packId) {
+        return service.downloads(access, id, packId);
+    }
+
     private static HttpResponse<byte[]> download(AgendaDocuments.Download d) {
         return HttpResponse.ok(d.content())
                 .contentType(d.contentType())

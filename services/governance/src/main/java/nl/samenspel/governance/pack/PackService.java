@@ -93,7 +93,27 @@ public class PackService {
             throw ProblemException.conflict(
                     "pack.not-ready", "The pack is still being made; its progress is " + pack.progress() + "%.");
         }
-        return tx.read(access.id(), () -> {
+        // Every download is kept for the secretary to see, in the transaction that hands out the bytes.
+        return tx.write(access.id(), () -> {
+            sql().update(
+                            """
+                    INSERT INTO pack_download (coalition_id, id, pack_id, account_id, actor, file, downloaded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                            access.id().value(),
+                            UUID.randomUUID(),
+                            id,
+                            access.account().id(),
+                            access.actor(),
+                            zip ? "ZIP" : "PDF",
+                            clock.instant().truncatedTo(ChronoUnit.MICROS));
+            audit.append(
+                    access.id(),
+                    access.actor(),
+                    "pack.downloaded",
+                    "verantwoordingspakket",
+                    id,
+                    null,
+                    Map.of("file", zip ? "ZIP" : "PDF"));
             byte[] content = sql().one(
                             "SELECT " + (zip ? "zip" : "pdf") + " AS content FROM verantwoordingspakket"
                                     + " WHERE coalition_id = ? AND subsidy_id = ? AND id = ?",
@@ -106,6 +126,22 @@ public class PackService {
                     + id.toString().substring(0, 8) + (zip ? ".zip" : ".pdf");
             return new AgendaDocuments.Download(name, zip ? "application/zip" : "application/pdf", content);
         });
+    }
+
+    /** Who downloaded what and when: the secretary's view of the download log. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record Download(String actor, String file, Instant downloadedAt) {}
+
+    public List<Download> downloads(CoalitionAccess access, UUID subsidyId, UUID id) {
+        access.require(CoalitionRole.SECRETARY);
+        get(access, subsidyId, id);
+        return tx.read(access.id(), () -> sql().list(
+                        "SELECT actor, file, downloaded_at FROM pack_download WHERE coalition_id = ? AND pack_id = ?"
+                                + " ORDER BY downloaded_at, id",
+                        rs -> new Download(
+                                rs.getString("actor"), rs.getString("file"), Sql.instant(rs, "downloaded_at")),
+                        access.id().value(),
+                        id));
     }
 
     private void requireReader(CoalitionAccess access, UUID subsidyId) {

@@ -50,6 +50,15 @@ public class RoleService {
             throw ProblemException.invalidField(
                     "validUntil", "role.accountant-time-boxed", "an accountant's access needs a last day");
         }
+        if (request.role() == CoalitionRole.ACCOUNTANT
+                && (request.years() == null || request.years().isEmpty())) {
+            throw ProblemException.invalidField(
+                    "years", "role.accountant-years", "name the subsidy years the accountant may see");
+        }
+        if (request.role() != CoalitionRole.ACCOUNTANT && request.years() != null) {
+            throw ProblemException.invalidField(
+                    "years", "role.years-for-accountant", "only an accountant is given years");
+        }
         if (request.validUntil() != null && request.validUntil().isBefore(today)) {
             throw ProblemException.invalidField("validUntil", "role.until-past", "must be today or later");
         }
@@ -59,6 +68,12 @@ public class RoleService {
         return tx.write(access.id(), () -> {
             grants.grantUntil(access.id().value(), account.id(), request.role(), request.validUntil());
             Map<String, Object> after = new LinkedHashMap<>();
+            if (request.role() == CoalitionRole.ACCOUNTANT) {
+                java.util.List<Integer> years =
+                        request.years().stream().distinct().sorted().toList();
+                grants.setAccountantYears(access.id().value(), account.id(), years);
+                after.put("years", years);
+            }
             after.put("role", request.role().name());
             after.put(
                     "validUntil",

@@ -25,9 +25,13 @@ public record Verification(
         @Nullable Instant sealedAt,
         @Nullable String problem,
         Belongs belongsTo,
-        @Nullable SignedRequest signatureRequest) {
+        @Nullable SignedRequest signatureRequest,
+        @Nullable PackInfo pack) {
 
-    /** KNOWN: a final of a coalition of the caller; OTHER_COALITION: a final the caller may not see; NONE. */
+    /**
+     * KNOWN: a signed final or a pack of a coalition of the caller; OTHER_COALITION: a signed final the
+     * caller may not see; NONE.
+     */
     public enum Belongs {
         KNOWN,
         OTHER_COALITION,
@@ -42,6 +46,11 @@ public record Verification(
             String title,
             Instant completedAt,
             List<String> signedBy) {}
+
+    /** A verantwoordingspakket of one of the caller's coalitions that is exactly this file. */
+    @Serdeable
+    public record PackInfo(
+            String coalitionSlug, String coalitionName, UUID id, UUID subsidyId, int year, Instant completedAt) {}
 
     /** Valid, and made with this platform's sealing key. */
     public boolean trustworthy() {

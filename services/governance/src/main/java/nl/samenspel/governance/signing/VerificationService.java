@@ -29,6 +29,8 @@ public class VerificationService {
     private final CoalitionAccessResolver access;
     private final TransactionOperations<Connection> transactions;
     private final SigningService signing;
+    private final nl.samenspel.governance.identity.RoleGrants grants;
+    private final nl.samenspel.core.tenancy.TenantTransactions tx;
 
     VerificationService(
             DocumentsClient documents,
@@ -36,13 +38,17 @@ public class VerificationService {
             CoalitionRepository coalitions,
             CoalitionAccessResolver access,
             TransactionOperations<Connection> transactions,
-            SigningService signing) {
+            SigningService signing,
+            nl.samenspel.governance.identity.RoleGrants grants,
+            nl.samenspel.core.tenancy.TenantTransactions tx) {
         this.documents = documents;
         this.repository = repository;
         this.coalitions = coalitions;
         this.access = access;
         this.transactions = transactions;
         this.signing = signing;
+        this.grants = grants;
+        this.tx = tx;
     }
 
     public Verification verify(CurrentAccount caller, byte[] pdf) {
@@ -92,6 +98,13 @@ public class VerificationService {
                                 .toList());
             }
         }
+        Verification.PackInfo pack = null;
+        if (owner.isEmpty() && report.sealed()) {
+            pack = packOf(caller, report.documentSha256());
+            if (pack != null) {
+                belongs = Verification.Belongs.KNOWN;
+            }
+        }
         return new Verification(
                 report.sealed(),
                 intact,
@@ -102,6 +115,41 @@ public class VerificationService {
                 report.signingTime(),
                 report.problem(),
                 belongs,
-                request);
+                request,
+                pack);
+    }
+
+    /**
+     * A pack with this hash in one of the caller's own coalitions (packs have no platform index: only a
+     * user of the coalition can learn that a file is one of its packs).
+     */
+    private Verification.PackInfo packOf(CurrentAccount caller, String sha256) {
+        for (nl.samenspel.governance.identity.RoleGrants.Membership m :
+                transactions.executeRead(status -> grants.coalitionsOf(caller.id()))) {
+            Coalition coalition = coalitions.findById(m.coalitionId()).orElse(null);
+            if (coalition == null || access.resolve(coalition, caller).isEmpty()) {
+                continue;
+            }
+            Optional<Verification.PackInfo> found =
+                    tx.read(coalition.coalitionId(), () -> nl.samenspel.core.db.Sql.on(tx.connection())
+                            .one(
+                                    """
+                            SELECT p.id, p.subsidy_id, s.year, p.completed_at FROM verantwoordingspakket p
+                              JOIN subsidy s ON s.coalition_id = p.coalition_id AND s.id = p.subsidy_id
+                             WHERE p.coalition_id = ? AND p.pdf_sha256 = ?""",
+                                    rs -> new Verification.PackInfo(
+                                            coalition.slug(),
+                                            coalition.name(),
+                                            nl.samenspel.core.db.Sql.uuid(rs, "id"),
+                                            nl.samenspel.core.db.Sql.uuid(rs, "subsidy_id"),
+                                            rs.getInt("year"),
+                                            nl.samenspel.core.db.Sql.instant(rs, "completed_at")),
+                                    coalition.id(),
+                                    sha256));
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        return null;
     }
 }

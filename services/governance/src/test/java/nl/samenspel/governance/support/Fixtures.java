@@ -99,15 +99,22 @@ public class Fixtures {
         return account;
     }
 
+    /** Accountants are time-boxed (a month is plenty for a test) and see the subsidy years 2020 to 2030. */
     public void grant(CoalitionResponse coalition, Account account, CoalitionRole... roles) {
-        // Accountants are time-boxed; a month is plenty for a test.
-        tx.run(CoalitionId.of(coalition.id()), () -> Set.of(roles)
-                .forEach(r -> grants.grantUntil(
+        tx.run(CoalitionId.of(coalition.id()), () -> Set.of(roles).forEach(r -> {
+            grants.grantUntil(
+                    coalition.id(),
+                    account.id(),
+                    r,
+                    r == CoalitionRole.ACCOUNTANT ? java.time.LocalDate.now().plusMonths(1) : null);
+            if (r == CoalitionRole.ACCOUNTANT) {
+                grants.setAccountantYears(
                         coalition.id(),
                         account.id(),
-                        r,
-                        r == CoalitionRole.ACCOUNTANT
-                                ? java.time.LocalDate.now().plusMonths(1)
-                                : null)));
+                        java.util.stream.IntStream.rangeClosed(2020, 2030)
+                                .boxed()
+                                .toList());
+            }
+        }));
     }
 }

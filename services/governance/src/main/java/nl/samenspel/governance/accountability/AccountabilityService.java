@@ -188,20 +188,29 @@ public class AccountabilityService {
         return totals;
     }
 
+    /**
+     * A line without a realisation yet counts in the budget but not in the variance: the variance is that
+     * of the realised lines only, so a partner that has not reported does not show as −100 %.
+     */
     private static Figures.MemberTotals total(
             UUID member, String name, List<Figures.BudgetLine> budget, List<Figures.FteLine> fte) {
         long planned =
                 budget.stream().mapToLong(Figures.BudgetLine::budgetCents).sum();
+        long realisedBudget = budget.stream()
+                .filter(b -> b.realisedCents() != null)
+                .mapToLong(Figures.BudgetLine::budgetCents)
+                .sum();
         long realised = budget.stream()
-                .mapToLong(b -> b.realisedCents() == null ? 0 : b.realisedCents())
+                .filter(b -> b.realisedCents() != null)
+                .mapToLong(Figures.BudgetLine::realisedCents)
                 .sum();
         return new Figures.MemberTotals(
                 member,
                 name,
                 planned,
                 realised,
-                realised - planned,
-                Variance.pct(planned, realised),
+                realised - realisedBudget,
+                Variance.pct(realisedBudget, realised),
                 fte.stream().map(Figures.FteLine::planned).reduce(BigDecimal.ZERO, BigDecimal::add),
                 fte.stream()
                         .map(f -> f.realised() == null ? BigDecimal.ZERO : f.realised())

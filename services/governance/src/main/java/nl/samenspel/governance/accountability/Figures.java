@@ -33,7 +33,10 @@ public record Figures(
         List<Milestone> milestones,
         List<Risk> risks) {
 
-    /** Budget against realisation of one member (or, with no member, of all shown). */
+    /**
+     * Budget against realisation of one member (or, with no member, of all shown): the whole budget, the
+     * realisation so far, and the variance of the lines that have a realisation.
+     */
     @Serdeable
     public record MemberTotals(
             @Nullable UUID memberId,

@@ -62,7 +62,8 @@ import org.slf4j.LoggerFactory;
  * <p>Subsidies are the 2020 figures from the Deventer cost overview. The split of the partners'
  * 16,41 prevention fte over the three municipal partners is illustrative (the plan gives the total);
  * KvK numbers and RSINs are made-up demo values that pass the checks. The meetings, relative to
- * today, come from {@link DemoMeetings}.
+ * today, come from {@link DemoMeetings}; the subsidies and the members' figures against them from
+ * {@link DemoAccountability}.
  */
 @Singleton
 @Requires(property = "samenspel.demo-data", value = "true")
@@ -70,6 +71,9 @@ import org.slf4j.LoggerFactory;
 public class DemoData {
 
     public static final String PASSWORD = "samenspel-demo";
+
+    /** The penvoerderschap scope under which Raster holds Deventer's joint assignment and its subsidy. */
+    static final String DEVENTER_SCOPE = "Opdracht preventie 2021";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
@@ -88,6 +92,7 @@ public class DemoData {
     private final DemoMeetings meetings;
     private final DemoProposals demoProposals;
     private final DemoSigning demoSigning;
+    private final DemoAccountability demoAccountability;
 
     DemoData(
             AccountRepository accounts,
@@ -104,7 +109,8 @@ public class DemoData {
             BodyService bodies,
             DemoMeetings meetings,
             DemoProposals demoProposals,
-            DemoSigning demoSigning) {
+            DemoSigning demoSigning,
+            DemoAccountability demoAccountability) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.coalitions = coalitions;
@@ -120,6 +126,7 @@ public class DemoData {
         this.meetings = meetings;
         this.demoProposals = demoProposals;
         this.demoSigning = demoSigning;
+        this.demoAccountability = demoAccountability;
     }
 
     @EventListener
@@ -151,10 +158,9 @@ public class DemoData {
                         null,
                         "Gemeente Deventer",
                         deventerSecretary.email()));
-        grant(
-                deventer,
-                account("opdrachtgever@deventer.demo", "Beleidsadviseur gemeente Deventer", false),
-                CoalitionRole.OPDRACHTGEVER);
+        Account deventerOpdrachtgever =
+                account("opdrachtgever@deventer.demo", "Beleidsadviseur gemeente Deventer", false);
+        grant(deventer, deventerOpdrachtgever, CoalitionRole.OPDRACHTGEVER);
         grant(deventer, account("accountant@deventer.demo", "Accountant Deventer", false), CoalitionRole.ACCOUNTANT);
         CoalitionAccess d = access(deventer, deventerSecretary);
         MemberResponse raster =
@@ -183,7 +189,7 @@ public class DemoData {
         penvoerders.appoint(
                 d,
                 new AppointPenvoerderRequest(
-                        "Opdracht preventie 2021",
+                        DEVENTER_SCOPE,
                         raster.id(),
                         LocalDate.parse("2021-01-01"),
                         null,
@@ -266,6 +272,13 @@ public class DemoData {
                         representing(deventer, deKernRep),
                         representing(deventer, mee),
                         representing(deventer, solisRep)));
+        demoAccountability.deventer(new DemoAccountability.Deventer(
+                acting(deventer, deventerOpdrachtgever, CoalitionRole.OPDRACHTGEVER),
+                DEVENTER_SCOPE,
+                new DemoAccountability.Partner(raster.id(), representing(deventer, rasterRep)),
+                new DemoAccountability.Partner(deKern.id(), representing(deventer, deKernRep)),
+                new DemoAccountability.Partner(meeDeventer.id(), representing(deventer, mee)),
+                new DemoAccountability.Partner(solis.id(), representing(deventer, solisRep))));
 
         // Woudenberg: coöperatie De Kleine Schans, founded by the municipality, MEE and Youké.
         Account woudenbergSecretary = account("secretaris@woudenberg.demo", "Projectleider De Kleine Schans", false);
@@ -278,10 +291,9 @@ public class DemoData {
                         "69123456",
                         "Gemeente Woudenberg",
                         woudenbergSecretary.email()));
-        grant(
-                woudenberg,
-                account("opdrachtgever@woudenberg.demo", "Wethouder sociaal domein Woudenberg", false),
-                CoalitionRole.OPDRACHTGEVER);
+        Account woudenbergOpdrachtgever =
+                account("opdrachtgever@woudenberg.demo", "Wethouder sociaal domein Woudenberg", false);
+        grant(woudenberg, woudenbergOpdrachtgever, CoalitionRole.OPDRACHTGEVER);
         CoalitionAccess w = access(woudenberg, woudenbergSecretary);
         MemberResponse gemeente = members.create(
                 w,
@@ -393,6 +405,10 @@ public class DemoData {
                 draftText.id(),
                 List.of(gemeente.id(), meeWoudenberg.id()),
                 representing(woudenberg, wethouder));
+        demoAccountability.woudenberg(new DemoAccountability.Woudenberg(
+                acting(woudenberg, woudenbergOpdrachtgever, CoalitionRole.OPDRACHTGEVER),
+                new DemoAccountability.Partner(meeWoudenberg.id(), representing(woudenberg, mee)),
+                new DemoAccountability.Partner(gemeente.id(), representing(woudenberg, wethouder))));
     }
 
     private UUID bodyNamed(CoalitionAccess access, String name) {
@@ -440,11 +456,14 @@ public class DemoData {
 
     /** How a representative's requests reach the services. */
     private CoalitionAccess representing(CoalitionResponse coalition, Account representative) {
+        return acting(coalition, representative, CoalitionRole.REPRESENTATIVE);
+    }
+
+    /** How the requests of an account with one role in the coalition reach the services. */
+    private CoalitionAccess acting(CoalitionResponse coalition, Account account, CoalitionRole role) {
         Coalition c = coalitions.findById(coalition.id()).orElseThrow();
         return new CoalitionAccess(
-                c,
-                new CurrentAccount(representative.id(), representative.email(), representative.displayName(), false),
-                EnumSet.of(CoalitionRole.REPRESENTATIVE));
+                c, new CurrentAccount(account.id(), account.email(), account.displayName(), false), EnumSet.of(role));
     }
 
     private MemberResponse member(

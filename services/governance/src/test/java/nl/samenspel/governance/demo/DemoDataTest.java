@@ -9,10 +9,14 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import nl.samenspel.governance.support.Api;
 import nl.samenspel.governance.support.DatabaseTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -320,6 +324,119 @@ class DemoDataTest implements DatabaseTest {
             }
         }
         throw new AssertionError(member + " not in " + meeting.get("attendance"));
+    }
+
+    @Test
+    void deventersSubsidyFiguresAddUpAndEachPartnerSeesWhatItMay() {
+        String base = "/api/v1/coalitions/deventer-preventie";
+        String secretary = api.login("secretaris@deventer.demo", DemoData.PASSWORD);
+        JsonNode subsidies = api.get(base + "/subsidies", secretary).json();
+        assertThat(subsidies).hasSize(1);
+        JsonNode subsidy = subsidies.get(0);
+        assertThat(subsidy.get("title").asText()).isEqualTo("Opdracht preventie 2021");
+        assertThat(subsidy.get("amountCents").asLong()).isEqualTo(420_788_500L);
+        assertThat(subsidy.get("penvoerderName").asText()).isEqualTo("Raster");
+        assertThat(subsidy.get("accountantStatementRequired").asBoolean()).isTrue();
+        JsonNode penvoerderschap = api.get(base + "/penvoerderschap", secretary).json();
+        assertThat(subsidy.get("scope").asText())
+                .isEqualTo(penvoerderschap.get(0).get("scope").asText());
+        String figuresPath = base + "/subsidies/" + subsidy.get("id").asText() + "/figures";
+
+        JsonNode all = api.get(figuresPath, secretary).json();
+        Map<String, Long> budgetByMember = new TreeMap<>();
+        long budget = 0;
+        long realised = 0;
+        int explained = 0;
+        for (JsonNode line : all.get("budgetLines")) {
+            budgetByMember.merge(
+                    line.get("memberName").asText(), line.get("budgetCents").asLong(), Long::sum);
+            budget += line.get("budgetCents").asLong();
+            realised += line.path("realisedCents").asLong(0);
+            if (line.get("explanationRequired").asBoolean()) {
+                assertThat(line.path("explanation").asText())
+                        .as(line.toString())
+                        .isNotBlank();
+                explained++;
+            }
+        }
+        assertThat(budgetByMember)
+                .containsOnlyKeys("De Kern", "MEE IJsseloevers", "Raster", "Zorggroep Solis")
+                // The partners' lines of the 2020 cost overview.
+                .containsEntry("De Kern", 74_395_500L)
+                .containsEntry("Raster", 120_950_500L)
+                .containsEntry("MEE IJsseloevers", 97_958_800L)
+                .containsEntry("Zorggroep Solis", 9_642_500L);
+        assertThat(explained).isEqualTo(1);
+        JsonNode total = null;
+        for (JsonNode t : all.get("totals")) {
+            if (t.path("memberId").isNull() || t.path("memberId").isMissingNode()) {
+                total = t;
+            } else {
+                assertThat(t.get("budgetCents").asLong())
+                        .as(t.get("memberName").asText())
+                        .isEqualTo(budgetByMember.get(t.get("memberName").asText()));
+            }
+        }
+        assertThat(total).as(all.get("totals").toString()).isNotNull();
+        assertThat(total.get("budgetCents").asLong()).isEqualTo(budget).isEqualTo(302_947_300L);
+        assertThat(total.get("realisedCents").asLong()).isEqualTo(realised);
+        assertThat(total.get("ftePlanned").decimalValue()).isEqualByComparingTo("20.41");
+        Set<String> levels = new TreeSet<>();
+        all.get("indicators").forEach(i -> levels.add(i.get("group").asText()));
+        assertThat(levels).hasSize(5);
+        assertThat(all.get("milestones")).hasSize(10);
+        assertThat(all.get("risks")).hasSize(3);
+
+        // The penvoerder's representative sees all four partners' figures.
+        JsonNode raster = api.get(figuresPath, api.login("vertegenwoordiger@raster.demo", DemoData.PASSWORD))
+                .json();
+        assertThat(raster.get("allMembers").asBoolean()).isTrue();
+        assertThat(memberNames(raster.get("budgetLines")))
+                .containsExactlyInAnyOrder("De Kern", "MEE IJsseloevers", "Raster", "Zorggroep Solis");
+
+        // De Kern's representative sees De Kern's lines only.
+        JsonNode deKern = api.get(figuresPath, api.login("vertegenwoordiger@dekern.demo", DemoData.PASSWORD))
+                .json();
+        assertThat(deKern.get("allMembers").asBoolean()).isFalse();
+        assertThat(deKern.get("budgetLines")).hasSize(3);
+        assertThat(memberNames(deKern.get("budgetLines"))).containsExactly("De Kern");
+        assertThat(memberNames(deKern.get("indicators"))).containsExactly("De Kern");
+        assertThat(deKern.path("milestones").size()).isZero();
+    }
+
+    @Test
+    void deKleineSchansHasTheIndicatorsOfItsFoundingPlan() {
+        String base = "/api/v1/coalitions/de-kleine-schans";
+        String secretary = api.login("secretaris@woudenberg.demo", DemoData.PASSWORD);
+        JsonNode subsidies = api.get(base + "/subsidies", secretary).json();
+        assertThat(subsidies).hasSize(1);
+        assertThat(subsidies.get(0).get("year").asInt())
+                .isEqualTo(LocalDate.now(ZoneId.of("Europe/Amsterdam")).getYear());
+        assertThat(subsidies.get(0).path("penvoerderName").isMissingNode()
+                        || subsidies.get(0).path("penvoerderName").isNull())
+                .isTrue();
+        String figuresPath = base + "/subsidies/" + subsidies.get(0).get("id").asText() + "/figures";
+        JsonNode all = api.get(figuresPath, secretary).json();
+        Set<String> effects = new TreeSet<>();
+        all.get("indicators").forEach(i -> effects.add(i.get("group").asText()));
+        assertThat(effects)
+                .containsExactlyInAnyOrder(
+                        "Lenigen nood",
+                        "Verhogen van zelfredzaamheid",
+                        "Maatwerk naar wijk/individu",
+                        "Verlagen beroep op specialistische zorg",
+                        "Binnen afgesproken budgetten");
+        assertThat(memberNames(all.get("indicators"))).containsExactlyInAnyOrder("Gemeente Woudenberg", "MEE");
+
+        JsonNode mee = api.get(figuresPath, api.login("k.jansen@mee.demo", DemoData.PASSWORD))
+                .json();
+        assertThat(memberNames(mee.get("indicators"))).containsExactly("MEE");
+    }
+
+    private static Set<String> memberNames(JsonNode lines) {
+        Set<String> names = new TreeSet<>();
+        lines.forEach(l -> names.add(l.get("memberName").asText()));
+        return names;
     }
 
     @Test

@@ -93,6 +93,7 @@ public class DemoData {
     private final DemoProposals demoProposals;
     private final DemoSigning demoSigning;
     private final DemoAccountability demoAccountability;
+    private final nl.samenspel.governance.pack.PackService packs;
 
     DemoData(
             AccountRepository accounts,
@@ -110,7 +111,8 @@ public class DemoData {
             DemoMeetings meetings,
             DemoProposals demoProposals,
             DemoSigning demoSigning,
-            DemoAccountability demoAccountability) {
+            DemoAccountability demoAccountability,
+            nl.samenspel.governance.pack.PackService packs) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.coalitions = coalitions;
@@ -127,6 +129,7 @@ public class DemoData {
         this.demoProposals = demoProposals;
         this.demoSigning = demoSigning;
         this.demoAccountability = demoAccountability;
+        this.packs = packs;
     }
 
     @EventListener
@@ -272,13 +275,16 @@ public class DemoData {
                         representing(deventer, deKernRep),
                         representing(deventer, mee),
                         representing(deventer, solisRep)));
-        demoAccountability.deventer(new DemoAccountability.Deventer(
-                acting(deventer, deventerOpdrachtgever, CoalitionRole.OPDRACHTGEVER),
-                DEVENTER_SCOPE,
-                new DemoAccountability.Partner(raster.id(), representing(deventer, rasterRep)),
-                new DemoAccountability.Partner(deKern.id(), representing(deventer, deKernRep)),
-                new DemoAccountability.Partner(meeDeventer.id(), representing(deventer, mee)),
-                new DemoAccountability.Partner(solis.id(), representing(deventer, solisRep))));
+        nl.samenspel.governance.accountability.Subsidy deventer2021 =
+                demoAccountability.deventer(new DemoAccountability.Deventer(
+                        acting(deventer, deventerOpdrachtgever, CoalitionRole.OPDRACHTGEVER),
+                        DEVENTER_SCOPE,
+                        new DemoAccountability.Partner(raster.id(), representing(deventer, rasterRep)),
+                        new DemoAccountability.Partner(deKern.id(), representing(deventer, deKernRep)),
+                        new DemoAccountability.Partner(meeDeventer.id(), representing(deventer, mee)),
+                        new DemoAccountability.Partner(solis.id(), representing(deventer, solisRep))));
+        // The 2021 pack, asked for by the secretary; the job runner makes it a few seconds after start.
+        packs.request(access(deventer, deventerSecretary), deventer2021.id());
 
         // Woudenberg: coöperatie De Kleine Schans, founded by the municipality, MEE and Youké.
         Account woudenbergSecretary = account("secretaris@woudenberg.demo", "Projectleider De Kleine Schans", false);

@@ -180,6 +180,24 @@ class DemoDataTest implements DatabaseTest {
     }
 
     @Test
+    void deventersTwentyTwentyOnePackIsMadeAfterStartAndTheAccountantDownloadsIt() {
+        String secretary = api.login("secretaris@deventer.demo", DemoData.PASSWORD);
+        String base = "/api/v1/coalitions/deventer-preventie/subsidies";
+        String subsidy = api.get(base, secretary).json().get(0).get("id").asText();
+        jobs.runDue();
+        JsonNode packs = api.get(base + "/" + subsidy + "/packs", secretary).json();
+        assertThat(packs).isNotEmpty();
+        assertThat(packs.get(packs.size() - 1).get("status").asText()).isEqualTo("DONE");
+        String accountant = api.login("accountant@deventer.demo", DemoData.PASSWORD);
+        assertThat(api.get(base, accountant).json()).hasSize(1);
+        String pack = base + "/" + subsidy + "/packs/"
+                + packs.get(packs.size() - 1).get("id").asText();
+        Api.Response pdf = api.get(pack + "/pack.pdf", accountant);
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+    }
+
+    @Test
     void theDemoHasADecidedAndAnOpenProposalAndDeKernMayStillVote() {
         String base = "/api/v1/coalitions/deventer-preventie";
         String secretary = api.login("secretaris@deventer.demo", DemoData.PASSWORD);

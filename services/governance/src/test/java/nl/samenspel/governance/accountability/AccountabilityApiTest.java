@@ -446,4 +446,53 @@ class AccountabilityApiTest implements DatabaseTest {
                         .status())
                 .isEqualTo(404);
     }
+
+    @jakarta.inject.Inject
+    DueDateReminders reminders;
+
+    @Test
+    void theVerantwoordingIsRemindedOfAMonthAndAWeekBeforeItIsDueOnceEach() throws SQLException {
+        java.time.LocalDate due =
+                java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).plusDays(20);
+        int year = due.getYear() - 1;
+        Map<String, Object> body = subsidyBody(year, "Herinnering " + Fixtures.unique("s"), null);
+        body.put("periodFrom", year + "-01-01");
+        body.put("periodUntil", year + "-12-31");
+        body.put("verantwoordingDue", due.toString());
+        Api.Response created = api.post(base + "/subsidies", secretary, body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String title = created.json().get("title").asText();
+        reminders.remindDue();
+        reminders.remindDue();
+        assertThat(mails(title)).isEqualTo(mailsExpected());
+        TestDatabase db = DatabaseTest.database();
+        try (Connection c = DriverManager.getConnection(db.adminUrl(), db.adminUser(), db.adminPassword());
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE samenspel.subsidy SET verantwoording_due = current_date + 5 WHERE id = ?::uuid")) {
+            ps.setString(1, created.json().get("id").asText());
+            ps.executeUpdate();
+        }
+        reminders.remindDue();
+        reminders.remindDue();
+        assertThat(mails(title)).isEqualTo(2 * mailsExpected());
+    }
+
+    /** The secretary, the opdrachtgever and Raster's representative (the penvoerder). */
+    private static long mailsExpected() {
+        return 3;
+    }
+
+    private long mails(String title) throws SQLException {
+        TestDatabase db = DatabaseTest.database();
+        try (Connection c = DriverManager.getConnection(db.adminUrl(), db.adminUser(), db.adminPassword());
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT count(*) FROM samenspel.outbox_email WHERE subject LIKE ? AND coalition_id = ?")) {
+            ps.setString(1, "Verantwoording % " + title);
+            ps.setObject(2, coalition.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
 }

@@ -31,6 +31,7 @@ public interface DatabaseTest extends TestPropertyProvider {
         // And the job runner and the signing sweeps: JobRunner.runDue(), SigningService.expireDue()/remindDue().
         properties.put("samenspel.jobs.enabled", "false");
         properties.put("samenspel.signing.schedule.enabled", "false");
+        properties.put("samenspel.accountability.reminders.enabled", "false");
         properties.putAll(extraProperties());
         return properties;
     }

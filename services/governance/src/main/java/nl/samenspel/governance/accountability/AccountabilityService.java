@@ -54,17 +54,22 @@ public class AccountabilityService {
     }
 
     /** Which members' figures the caller may read and write under one subsidy. */
-    record Reach(boolean readAll, boolean writeAll, Set<UUID> own) {
+    public record Reach(boolean readAll, boolean writeAll, Set<UUID> own) {
 
-        boolean reads(UUID member) {
+        public boolean reads(UUID member) {
             return readAll || own.contains(member);
         }
 
-        boolean writes(UUID member) {
+        public boolean writes(UUID member) {
             return writeAll || own.contains(member);
         }
 
-        boolean none() {
+        /** Whether the caller enters figures for any member at all. */
+        public boolean writesAny() {
+            return writeAll || !own.isEmpty();
+        }
+
+        public boolean none() {
             return !readAll && own.isEmpty();
         }
     }
@@ -162,6 +167,19 @@ public class AccountabilityService {
                     repository.indicators(c, subsidyId, members),
                     repository.milestones(c, subsidyId, members),
                     repository.risks(c, subsidyId, members));
+        });
+    }
+
+    /** Whose figures the caller may read and write under the subsidy: the pages offer their forms by it. */
+    public Reach reach(CoalitionAccess access, UUID subsidyId) {
+        return tx.read(access.id(), () -> reach(access, subsidyRow(access, subsidyId)));
+    }
+
+    /** The members that may have figures under the subsidy: members at some time in its period. */
+    public List<UUID> membersDuring(CoalitionAccess access, UUID subsidyId) {
+        return tx.read(access.id(), () -> {
+            AccountabilityRepository.SubsidyRow s = subsidyRow(access, subsidyId);
+            return repository.membersDuring(access.id().value(), s.periodFrom(), s.periodUntil());
         });
     }
 

@@ -45,6 +45,41 @@ public final class Formats {
         return fte == null ? "" : decimal(fte.setScale(2, RoundingMode.UNNECESSARY));
     }
 
+    /** A percentage with two decimals: 5,01 % (Dutch) or 5.01% (English); empty when there is none. */
+    public String pct(BigDecimal pct) {
+        if (pct == null) {
+            return "";
+        }
+        String amount = decimal(pct.setScale(2, RoundingMode.HALF_UP));
+        return dutch ? amount + " %" : amount + "%";
+    }
+
+    /** A signed amount of money: + € 10,00 or − € 10,00 (a variance); € 0,00 for none. */
+    public String moneyDifference(long cents) {
+        if (cents == 0) {
+            return money(0);
+        }
+        return (cents > 0 ? "+ " : "− ") + money(Math.abs(cents));
+    }
+
+    /** A count or measure as people write it: 1.250 or 12,5 (at most two decimals, no trailing zeros). */
+    public String number(BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        DecimalFormat format = new DecimalFormat("#,##0.##", symbols);
+        return format.format(value);
+    }
+
+    /** A number as a form shows it for editing: 1250 or 12,5 (no grouping). */
+    public String numberInput(BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        DecimalFormat format = new DecimalFormat("0.##", symbols);
+        return format.format(value);
+    }
+
     public String date(LocalDate day) {
         return day == null ? "" : date.format(day);
     }

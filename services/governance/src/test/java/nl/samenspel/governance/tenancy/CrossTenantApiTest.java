@@ -541,6 +541,36 @@ class CrossTenantApiTest implements DatabaseTest {
                     "/c/{coalition}/signing/{id}/decline",
                     Map.of("declineReason", "Overgenomen", "memberId", "{member}")),
             new Call("POST", "/c/{coalition}/signing/{id}/cancel", Map.of("cancelReason", "Overgenomen")),
+            new Call("GET", "/c/{coalition}/verantwoording", null),
+            new Call(
+                    "POST",
+                    "/c/{coalition}/verantwoording",
+                    Map.ofEntries(
+                            Map.entry("subsidyYear", "2021"),
+                            Map.entry("subsidyTitle", "Overgenomen"),
+                            Map.entry("subsidyScope", "Subsidie preventie 2021"),
+                            Map.entry("subsidyGrantor", "Gemeente Deventer"),
+                            Map.entry("subsidyAmount", "1.000,00"),
+                            Map.entry("subsidyFrom", "2021-01-01"),
+                            Map.entry("subsidyUntil", "2021-12-31"),
+                            Map.entry("subsidyDue", "2022-05-01"),
+                            Map.entry("subsidyAccountantThreshold", "125.000,00"),
+                            Map.entry("subsidyVarianceThreshold", "5"))),
+            new Call("GET", "/c/{coalition}/verantwoording/{id}", null),
+            new Call(
+                    "POST",
+                    "/c/{coalition}/verantwoording/{id}/{kind}",
+                    Map.of("budgetMember", "{member}", "budgetCategory", "Overgenomen", "budgetAmount", "1,00")),
+            new Call("GET", "/c/{coalition}/verantwoording/{id}/{kind}/{lineId}", null),
+            new Call(
+                    "POST",
+                    "/c/{coalition}/verantwoording/{id}/{kind}/{lineId}",
+                    Map.of(
+                            "version", "0",
+                            "budgetMember", "{member}",
+                            "budgetCategory", "Overgenomen",
+                            "budgetAmount", "1,00")),
+            new Call("POST", "/c/{coalition}/verantwoording/{id}/{kind}/{lineId}/remove", Map.of()),
             new Call("GET", "/c/{coalition}/members/{id}/representatives", null),
             new Call(
                     "POST",
@@ -926,6 +956,8 @@ class CrossTenantApiTest implements DatabaseTest {
                 .replace("subsidies/{id}", "subsidies/" + deventerSubsidyId)
                 .replace("{lineId}", deventerBudgetLineId)
                 .replace("{packId}", deventerPackId)
+                .replace("verantwoording/{id}", "verantwoording/" + deventerSubsidyId)
+                .replace("{kind}", "budget-lines")
                 .replace("signing/{id}", "signing/" + deventerSigningId)
                 .replace("{attachmentId}", deventerAttachmentId)
                 .replaceFirst("\\{id}", memberId)

@@ -153,12 +153,12 @@ final class PackRenderer {
                 + (active == 1 ? " lid" : " leden") + ", " + (pack.members().size() - active)
                 + " uitgetreden in het jaar.");
         PdfLayout.Table table = layout.table(
-                Column.left("Naam", 140f),
-                Column.left("Soort", 90f),
-                Column.left("KvK-nummer", 60f),
-                Column.left("Toegetreden", 65f),
-                Column.left("Uitgetreden", 65f),
-                Column.right("Stemgewicht", 50f));
+                Column.left("Naam", 130f),
+                Column.left("Soort", 104f),
+                Column.left("KvK", 55f),
+                Column.left("Toegetreden", 68f),
+                Column.left("Uitgetreden", 68f),
+                Column.right("Gewicht", 45f));
         for (VerantwoordingsPakket.Member m : pack.members()) {
             table.row(
                     m.name(),
@@ -218,10 +218,10 @@ final class PackRenderer {
                 continue;
             }
             PdfLayout.Table table = layout.table(
-                    Column.left("Vergadering", 130f),
-                    Column.left("Datum", 75f),
-                    Column.left("Status", 65f),
-                    Column.left("Aanwezig of vertegenwoordigd", 213f));
+                    Column.left("Vergadering", 120f),
+                    Column.left("Datum", 95f),
+                    Column.left("Status", 60f),
+                    Column.left("Aanwezig of vertegenwoordigd", 208f));
             for (VerantwoordingsPakket.Meeting m : body.meetings()) {
                 table.row(
                         m.title(),
@@ -240,35 +240,26 @@ final class PackRenderer {
             return;
         }
         PdfLayout.Table table = layout.table(
-                Column.left("Nr.", 52f),
-                Column.left("Besluit", 150f),
-                Column.left("Orgaan", 80f),
-                Column.left("Gesloten", 62f),
-                Column.left("Uitkomst", 64f),
-                Column.right("Voor", 25f),
-                Column.right("Tegen", 25f),
-                Column.right("Onth.", 25f));
+                Column.left("Nr.", 58f),
+                Column.left("Besluit", 195f),
+                Column.left("Orgaan", 90f),
+                Column.left("Gesloten", 64f),
+                Column.left("Uitkomst", 76f));
         for (VerantwoordingsPakket.Decision d : pack.decisions()) {
-            StringBuilder detail = new StringBuilder();
+            StringBuilder detail = new StringBuilder("Stemmen: voor ")
+                    .append(d.votesFor())
+                    .append(", tegen ")
+                    .append(d.votesAgainst())
+                    .append(", onthouding ")
+                    .append(d.abstentions());
             if (!blank(d.declaration())) {
-                detail.append("Verklaring: ").append(d.declaration());
+                detail.append("\nVerklaring: ").append(d.declaration());
             }
             for (String line : d.validity()) {
-                if (detail.length() > 0) {
-                    detail.append('\n');
-                }
-                detail.append("• ").append(line);
+                detail.append("\n• ").append(line);
             }
             table.row(
-                    List.of(
-                            d.number(),
-                            d.title(),
-                            dash(d.body()),
-                            shortDay(d.closedAt()),
-                            d.outcome(),
-                            Long.toString(d.votesFor()),
-                            Long.toString(d.votesAgainst()),
-                            Long.toString(d.abstentions())),
+                    List.of(d.number(), d.title(), dash(d.body()), shortDay(d.closedAt()), d.outcome()),
                     detail.toString());
         }
         table.end();
@@ -355,6 +346,8 @@ final class PackRenderer {
                     "Regels zonder realisatie tellen mee in de begroting, niet in de realisatie of het verschil.");
         }
 
+        layout.keepTogether(
+                layout.barChartHeight(totals.stream().map(MemberTotal::member).toList(), 2) + 40f);
         layout.heading("Grafiek begroting en realisatie per lid", 2);
         List<BarGroup> groups = new ArrayList<>();
         for (MemberTotal t : totals) {
@@ -453,6 +446,12 @@ final class PackRenderer {
             }
             table.end();
         }
+        layout.keepTogether(layout.barChartHeight(
+                        pack.indicators().stream()
+                                .map(r -> r.member() + " – " + r.name())
+                                .toList(),
+                        2)
+                + 70f);
         layout.heading("Grafiek doel en laatste realisatie", 2);
         layout.paragraph("Per indicator geschaald naar de grootste van de twee waarden; de laatste realisatie is"
                 + " het laatste kwartaal met een waarde.");
@@ -485,11 +484,11 @@ final class PackRenderer {
         }
         PdfLayout.Table table = layout.table(
                 Column.left("Lid", 85f),
-                Column.left("Mijlpaal", 140f),
-                Column.left("Uiterlijk", 58f),
-                Column.left("Status", 55f),
-                Column.left("Gereed op", 58f),
-                Column.left("Toelichting", 87f));
+                Column.left("Mijlpaal", 130f),
+                Column.left("Uiterlijk", 64f),
+                Column.left("Status", 58f),
+                Column.left("Gereed op", 64f),
+                Column.left("Toelichting", 82f));
         for (VerantwoordingsPakket.MilestoneRow m : pack.milestones()) {
             table.row(m.member(), m.title(), shortDay(m.dueOn()), m.status(), shortDay(m.doneOn()), dash(m.note()));
         }
@@ -505,10 +504,10 @@ final class PackRenderer {
         PdfLayout.Table table = layout.table(
                 Column.left("Lid", 70f),
                 Column.left("Risico", 95f),
-                Column.left("Oorzaak", 95f),
-                Column.left("Beheersmaatregel", 110f),
-                Column.left("Eigenaar", 63f),
-                Column.left("Status", 50f));
+                Column.left("Oorzaak", 92f),
+                Column.left("Beheersmaatregel", 108f),
+                Column.left("Eigenaar", 70f),
+                Column.left("Status", 48f));
         for (VerantwoordingsPakket.RiskRow r : pack.risks()) {
             table.row(r.member(), r.risk(), dash(r.cause()), dash(r.mitigation()), dash(r.owner()), dash(r.status()));
         }
@@ -523,7 +522,7 @@ final class PackRenderer {
         }
         layout.paragraph("De SHA-256 is de hash van het verzegelde eindbestand zoals het is bewaard.");
         PdfLayout.Table table = layout.table(
-                Column.left("Document", 200f), Column.left("Afgerond op", 85f), Column.left("Ondertekenaars", 198f));
+                Column.left("Document", 190f), Column.left("Afgerond op", 95f), Column.left("Ondertekenaars", 198f));
         for (VerantwoordingsPakket.SignedDocument d : pack.signedDocuments()) {
             // The hash gets a line of its own (it fits the table width), so it is never broken.
             table.row(

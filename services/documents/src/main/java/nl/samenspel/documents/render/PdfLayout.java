@@ -442,17 +442,46 @@ final class PdfLayout {
      * per series with its value written after it. With {@code commonScale} every bar shares one scale
      * (amounts); otherwise each group is scaled to its own largest value (indicators in different units).
      */
+    /**
+     * Starts a new page when fewer than {@code points} remain and they would fit on a fresh page, so
+     * that what follows (a heading with its chart) is not split needlessly.
+     */
+    void keepTogether(float points) throws IOException {
+        if (y - points < MARGIN && points <= PAGE.getHeight() - 2 * MARGIN) {
+            newPage();
+        }
+    }
+
+    /** The height {@link #barChart} takes for groups with these labels and this many series. */
+    float barChartHeight(List<String> labels, int series) throws IOException {
+        float height = TABLE_SIZE * 2.5f + BODY_SIZE;
+        for (String label : labels) {
+            height += barGroupHeight(label, series);
+        }
+        return height;
+    }
+
+    private float barGroupHeight(String label, int bars) throws IOException {
+        int lines = wrap(fonts.printable(label), regular, TABLE_SIZE, CHART_LABEL_WIDTH)
+                .size();
+        return Math.max(lines * TABLE_SIZE * TABLE_LEADING, bars * (BAR_HEIGHT + BAR_GAP)) + GROUP_GAP;
+    }
+
+    private static final float CHART_LABEL_WIDTH = 130f;
+    private static final float BAR_HEIGHT = 8f;
+    private static final float BAR_GAP = 2f;
+    private static final float GROUP_GAP = 7f;
+
     void barChart(List<String> series, List<BarGroup> groups, boolean commonScale) throws IOException {
         if (series.size() > SERIES_COLOURS.length) {
             throw new IllegalArgumentException("At most " + SERIES_COLOURS.length + " series");
         }
-        float labelWidth = 130f;
+        float labelWidth = CHART_LABEL_WIDTH;
         float valueWidth = 78f;
         float barX = MARGIN + labelWidth + 6f;
         float barMax = width() - labelWidth - 6f - valueWidth;
-        float barHeight = 8f;
-        float barGap = 2f;
-        float groupGap = 7f;
+        float barHeight = BAR_HEIGHT;
+        float barGap = BAR_GAP;
         double max = 0d;
         for (BarGroup group : groups) {
             for (Double v : group.values()) {
@@ -465,7 +494,7 @@ final class PdfLayout {
         for (BarGroup group : groups) {
             List<String> label = wrap(fonts.printable(group.label()), regular, TABLE_SIZE, labelWidth);
             int bars = group.values().length;
-            float height = Math.max(label.size() * TABLE_SIZE * TABLE_LEADING, bars * (barHeight + barGap)) + groupGap;
+            float height = barGroupHeight(group.label(), bars);
             if (y - height < MARGIN) {
                 newPage();
                 legend(series);

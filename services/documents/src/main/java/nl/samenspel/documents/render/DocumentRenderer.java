@@ -69,9 +69,9 @@ public final class DocumentRenderer {
             if (model instanceof VerantwoordingsPakket pack) {
                 // Regenerating from unchanged data must give the same bytes: the document's date is the
                 // moment of the data, and the file identifier (which PDFBox would make from the clock) a
-                // hash of the model, so nothing in the file depends on when it was rendered.
+                // hash of the pages' content, so nothing in the file depends on when it was rendered.
                 PdfA.mark(document, title, calendar(pack.dataAsOf()));
-                byte[] id = contentId(pack);
+                byte[] id = contentId(document, title, pack.dataAsOf());
                 COSArray ids = new COSArray();
                 ids.add(new COSString(id));
                 ids.add(new COSString(id));
@@ -248,14 +248,26 @@ public final class DocumentRenderer {
         return calendar;
     }
 
-    /** 16 bytes of the SHA-256 of the model (records print every field), with the renderer's name. */
-    private static byte[] contentId(VerantwoordingsPakket pack) {
+    /**
+     * 16 bytes of the SHA-256 of what the pages show (their content streams, which name the glyphs and
+     * positions), the title and the moment of the data: the same content gives the same identifier.
+     */
+    private static byte[] contentId(PDDocument document, String title, Instant dataAsOf) throws IOException {
+        java.security.MessageDigest sha;
         try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            sha.update((PdfA.PRODUCER + "\n" + pack).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.Arrays.copyOf(sha.digest(), 16);
+            sha = java.security.MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+        sha.update((title + "\n" + dataAsOf + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] buffer = new byte[8192];
+        for (org.apache.pdfbox.pdmodel.PDPage page : document.getPages()) {
+            try (java.io.InputStream in = page.getContents()) {
+                for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                    sha.update(buffer, 0, n);
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(sha.digest(), 16);
     }
 }

@@ -341,18 +341,33 @@ class VerantwoordingsPakketTest {
     void a_pack_at_reference_scale_renders_to_a_few_hundred_pages() throws Exception {
         VerantwoordingsPakket large = Samples.largePack();
         renderer.render(Samples.pack()); // warm up
+        System.gc();
+        var heapPools = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+                .toList();
+        heapPools.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
         long started = System.nanoTime();
         byte[] pdf = renderer.render(large);
         long millis = (System.nanoTime() - started) / 1_000_000;
+        long peakHeap = heapPools.stream()
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
         try (PDDocument document = Loader.loadPDF(pdf)) {
             int pages = document.getNumberOfPages();
             System.out.printf(
-                    "Large pack: %d pages, %d KB, rendered in %d ms (50 members, %d budget lines, 1,000 decisions,"
-                            + " 200 indicators, 100 signed documents)%n",
-                    pages, pdf.length / 1024, millis, large.budget().size());
+                    "Large pack: %d pages, %d KB, rendered in %d ms, peak heap (sum of pool peaks) %d MB (50 members,"
+                            + " %d budget lines, 1,000 decisions, 200 indicators, 100 signed documents)%n",
+                    pages,
+                    pdf.length / 1024,
+                    millis,
+                    peakHeap >> 20,
+                    large.budget().size());
             assertThat(pages).isBetween(300, 500);
         }
         keep("large-pack.pdf", pdf);
+        long checked = System.nanoTime();
+        assertThat(PdfAValidation.failures(pdf)).as("veraPDF on the large pack").isEmpty();
+        System.out.printf("veraPDF on the large pack: %d ms%n", (System.nanoTime() - checked) / 1_000_000);
         Path file = ExternalTools.write(dir, "large.pdf", pdf);
         ExternalTools.Run qpdf = ExternalTools.run(file, "qpdf", "--check");
         assertThat(qpdf.exitCode()).as(qpdf.output()).isZero();
@@ -363,6 +378,10 @@ class VerantwoordingsPakketTest {
             for (String section : List.of("Besluitenlijst", "Auditketen")) {
                 assertThat(pageText(document, contents.get(section)).strip()).startsWith(section);
             }
+            // A table that runs over pages repeats its header at the top of each.
+            String continued =
+                    pageText(document, contents.get("Besluitenlijst") + 1).strip();
+            assertThat(continued.lines().findFirst().orElse("")).isEqualTo("Nr. Besluit Orgaan Gesloten Uitkomst");
         }
     }
 

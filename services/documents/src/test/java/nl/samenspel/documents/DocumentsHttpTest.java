@@ -63,6 +63,29 @@ class DocumentsHttpTest {
     }
 
     @Test
+    void render_takes_a_verantwoordingspakket_in_json_and_refuses_one_without_its_subsidy() throws Exception {
+        byte[] body = modelJson(Samples.pack());
+        byte[] sealed = client().retrieve(
+                        HttpRequest.POST("/render", body).contentType(MediaType.APPLICATION_JSON), byte[].class);
+        assertThat(PdfAValidation.failures(sealed)).isEmpty();
+        assertThat(verify(sealed)).containsEntry("sealed", true).containsEntry("intact", true);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(sealed)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                    .contains("Verantwoordingspakket 2021", "€ 1.209.505,00", "Geen gegevens.");
+        }
+        // Through JSON and back the data is unchanged, and so is the rendered (unsealed) pack.
+        DocumentModel parsed = json.readValue(body, Argument.of(DocumentModel.class));
+        assertThat(renderer.render(parsed)).isEqualTo(renderer.render(Samples.pack()));
+
+        String missing = assertProblem(
+                HttpRequest.POST("/render", "{\"kind\":\"verantwoordingspakket\",\"coalitionName\":\"Deventer\"}")
+                        .contentType(MediaType.APPLICATION_JSON),
+                422,
+                "document.invalid");
+        assertThat(missing).contains("\"field\":\"subsidy\"");
+    }
+
+    @Test
     void seal_then_verify_and_a_changed_byte_breaks_the_seal() {
         byte[] unsealed = renderer.render(Samples.certificate());
         assertThat(verify(unsealed)).containsEntry("sealed", false).doesNotContainKey("intact");

@@ -17,6 +17,10 @@ import nl.samenspel.documents.model.CompletionCertificate;
 import nl.samenspel.documents.model.DecisionListDocument;
 import nl.samenspel.documents.model.DocumentModel;
 import nl.samenspel.documents.model.StatuteVersionDocument;
+import nl.samenspel.documents.model.VerantwoordingsPakket;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
@@ -58,9 +62,23 @@ public final class DocumentRenderer {
                 decisions(layout, decisions);
             } else if (model instanceof CompletionCertificate certificate) {
                 certificate(layout, certificate);
+            } else if (model instanceof VerantwoordingsPakket pack) {
+                new PackRenderer(layout, pack).render();
             }
             layout.finish();
-            PdfA.mark(document, title, now());
+            if (model instanceof VerantwoordingsPakket pack) {
+                // Regenerating from unchanged data must give the same bytes: the document's date is the
+                // moment of the data, and the file identifier (which PDFBox would make from the clock) a
+                // hash of the pages' content, so nothing in the file depends on when it was rendered.
+                PdfA.mark(document, title, calendar(pack.dataAsOf()));
+                byte[] id = contentId(document, title, pack.dataAsOf());
+                COSArray ids = new COSArray();
+                ids.add(new COSString(id));
+                ids.add(new COSString(id));
+                document.getDocument().getTrailer().setItem(COSName.ID, ids);
+            } else {
+                PdfA.mark(document, title, now());
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return out.toByteArray();
@@ -170,6 +188,8 @@ public final class DocumentRenderer {
                 required("entries[" + i + "].number", entry.number());
                 required("entries[" + i + "].title", entry.title());
             }
+        } else if (model instanceof VerantwoordingsPakket pack) {
+            PackRenderer.validate(pack);
         } else if (model instanceof CompletionCertificate certificate) {
             required("documentTitle", certificate.documentTitle());
             if (certificate.originalSha256() == null
@@ -218,9 +238,36 @@ public final class DocumentRenderer {
     }
 
     private Calendar now() {
+        return calendar(clock.instant());
+    }
+
+    private static Calendar calendar(Instant instant) {
         GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
         // Whole seconds: the info dictionary cannot hold more, and PDF/A wants it equal to the XMP date.
-        calendar.setTimeInMillis(clock.instant().getEpochSecond() * 1000L);
+        calendar.setTimeInMillis(instant.getEpochSecond() * 1000L);
         return calendar;
+    }
+
+    /**
+     * 16 bytes of the SHA-256 of what the pages show (their content streams, which name the glyphs and
+     * positions), the title and the moment of the data: the same content gives the same identifier.
+     */
+    private static byte[] contentId(PDDocument document, String title, Instant dataAsOf) throws IOException {
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        sha.update((title + "\n" + dataAsOf + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] buffer = new byte[8192];
+        for (org.apache.pdfbox.pdmodel.PDPage page : document.getPages()) {
+            try (java.io.InputStream in = page.getContents()) {
+                for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                    sha.update(buffer, 0, n);
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(sha.digest(), 16);
     }
 }

@@ -2,19 +2,24 @@ package nl.samenspel.documents.render;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDBorderStyleDictionary;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageXYZDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 
 /**
- * Flowing text on A4 pages: headings that become bookmarks, wrapped paragraphs, page breaks, and at
- * the end "Pagina X van Y" on every page. One instance lays out one document.
+ * Flowing text on A4 pages: headings that become bookmarks, wrapped paragraphs, tables, bar charts,
+ * page breaks, optionally a table of contents on pages reserved in advance and filled in when the
+ * layout is done, and at the end "Pagina X van Y" on every page. One instance lays out one document.
  */
 final class PdfLayout {
 
@@ -34,6 +39,16 @@ final class PdfLayout {
     private PDPage page;
     private PDPageContentStream content;
     private float y;
+    /** Whether anything was drawn on the current page (a page break on an empty page is a no-op). */
+    private boolean drawn;
+    /** Pages kept free for the table of contents, and the level-1 headings laid out after them. */
+    private List<PDPage> contentsPages = List.of();
+
+    private String contentsTitle;
+    private int contentsCapacity;
+    private final List<ContentsEntry> contentsEntries = new ArrayList<>();
+
+    private record ContentsEntry(String title, PDPage page, int pageIndex) {}
 
     PdfLayout(PDDocument document, Fonts fonts, String footerTitle) throws IOException {
         this.document = document;
@@ -96,6 +111,7 @@ final class PdfLayout {
     /** Closes the last page and numbers all pages. */
     void finish() throws IOException {
         content.close();
+        writeContents();
         int total = document.getNumberOfPages();
         for (int i = 0; i < total; i++) {
             PDPage each = document.getPage(i);
@@ -114,6 +130,433 @@ final class PdfLayout {
         }
     }
 
+    /** Large text without a bookmark, for a cover page. */
+    void title(String text, float size) throws IOException {
+        for (String line : wrap(fonts.printable(text), bold, size)) {
+            writeLine(line, bold, size, MARGIN);
+        }
+        y -= size * 0.4f;
+    }
+
+    /** Moves down by {@code points}, or to a new page when fewer remain. */
+    void skip(float points) throws IOException {
+        if (y - points < MARGIN) {
+            newPage();
+        } else {
+            y -= points;
+        }
+    }
+
+    /** Starts a new page unless the current one is still empty. */
+    void pageBreak() throws IOException {
+        if (drawn) {
+            newPage();
+        }
+    }
+
+    /**
+     * Keeps pages free for a table of contents of the level-1 headings that follow, written when the
+     * layout is finished (so it can give each heading's page number). {@code entries} is how many
+     * headings will come; the pages reserved hold that many.
+     */
+    void reserveContents(String heading, int entries) throws IOException {
+        pageBreak();
+        float perPage = PAGE.getHeight() - 2 * MARGIN;
+        int first = (int) ((perPage - 16f * LEADING - 12f) / CONTENTS_LINE);
+        int rest = (int) (perPage / CONTENTS_LINE);
+        int pages = 1 + Math.max(0, (int) Math.ceil((entries - first) / (double) rest));
+        bookmark(heading, 1);
+        contentsTitle = fonts.printable(heading);
+        contentsCapacity = first + (pages - 1) * rest;
+        List<PDPage> reserved = new ArrayList<>();
+        reserved.add(page);
+        for (int i = 1; i < pages; i++) {
+            newPage();
+            reserved.add(page);
+        }
+        contentsPages = reserved;
+        newPage();
+    }
+
+    private static final float CONTENTS_LINE = 16f;
+
+    private void writeContents() throws IOException {
+        if (contentsPages.isEmpty()) {
+            return;
+        }
+        if (contentsEntries.size() > contentsCapacity) {
+            throw new IllegalStateException("The table of contents has " + contentsEntries.size()
+                    + " entries, room was kept for " + contentsCapacity);
+        }
+        int entry = 0;
+        for (int p = 0; p < contentsPages.size(); p++) {
+            PDPage target = contentsPages.get(p);
+            try (PDPageContentStream stream =
+                    new PDPageContentStream(document, target, PDPageContentStream.AppendMode.APPEND, true, true)) {
+                float top = PAGE.getHeight() - MARGIN;
+                if (p == 0) {
+                    writeOn(stream, contentsTitle, bold, 16f, MARGIN, top - 16f);
+                    top -= 16f * LEADING + 12f;
+                }
+                float size = 11f;
+                while (entry < contentsEntries.size() && top - CONTENTS_LINE >= MARGIN) {
+                    ContentsEntry e = contentsEntries.get(entry++);
+                    String number = Integer.toString(e.pageIndex() + 1);
+                    float numberWidth = width(number, regular, size);
+                    float right = PAGE.getWidth() - MARGIN;
+                    String title = fit(e.title(), size, width() - numberWidth - 40f);
+                    float titleWidth = width(title, regular, size);
+                    float baseline = top - size;
+                    writeOn(stream, title, regular, size, MARGIN, baseline);
+                    writeOn(stream, number, regular, size, right - numberWidth, baseline);
+                    // Dot leaders between title and number, drawn as dots so text extraction keeps one line.
+                    float dot = width(" .", regular, size);
+                    float from = MARGIN + titleWidth + 6f;
+                    int dots = (int) ((right - numberWidth - 6f - from) / dot);
+                    if (dots > 0) {
+                        stream.setNonStrokingColor(0.55f, 0.55f, 0.55f);
+                        writeOn(
+                                stream,
+                                " .".repeat(dots),
+                                regular,
+                                size,
+                                right - numberWidth - 6f - dots * dot,
+                                baseline);
+                        stream.setNonStrokingColor(0f, 0f, 0f);
+                    }
+                    PDAnnotationLink link = new PDAnnotationLink();
+                    link.setRectangle(new PDRectangle(MARGIN, baseline - 3f, width(), CONTENTS_LINE));
+                    link.setPrinted(true);
+                    PDBorderStyleDictionary border = new PDBorderStyleDictionary();
+                    border.setWidth(0);
+                    link.setBorderStyle(border);
+                    PDPageFitDestination destination = new PDPageFitDestination();
+                    destination.setPage(e.page());
+                    link.setDestination(destination);
+                    target.getAnnotations().add(link);
+                    top -= CONTENTS_LINE;
+                }
+            }
+        }
+    }
+
+    enum Align {
+        LEFT,
+        RIGHT
+    }
+
+    /** A table column: header, width in points (scaled to the text width), alignment. */
+    record Column(String header, float width, Align align) {
+        static Column left(String header, float width) {
+            return new Column(header, width, Align.LEFT);
+        }
+
+        static Column right(String header, float width) {
+            return new Column(header, width, Align.RIGHT);
+        }
+    }
+
+    private static final float TABLE_SIZE = 9f;
+    private static final float TABLE_LEADING = 1.3f;
+    private static final float PAD_X = 3f;
+    private static final float PAD_Y = 2.5f;
+
+    /** Starts a table; its header is drawn now and again at the top of every page the table runs onto. */
+    Table table(Column... columns) throws IOException {
+        return new Table(List.of(columns));
+    }
+
+    /**
+     * Rows with wrapped cell text; a row stays on one page unless it is taller than a page. A row may
+     * carry a detail text that spans all columns below its cells (a declaration, a hash).
+     */
+    final class Table {
+        private final List<Column> columns;
+        private final float[] x;
+        private final float[] w;
+        private final List<List<String>> header;
+        private final float headerHeight;
+        private boolean zebra;
+
+        private Table(List<Column> columns) throws IOException {
+            this.columns = columns;
+            float sum = 0f;
+            for (Column c : columns) {
+                sum += c.width();
+            }
+            float scale = width() / sum;
+            x = new float[columns.size()];
+            w = new float[columns.size()];
+            float at = MARGIN;
+            for (int i = 0; i < columns.size(); i++) {
+                x[i] = at;
+                w[i] = columns.get(i).width() * scale;
+                at += w[i];
+            }
+            header = new ArrayList<>();
+            int lines = 1;
+            for (int i = 0; i < columns.size(); i++) {
+                List<String> wrapped =
+                        wrap(fonts.printable(columns.get(i).header()), bold, TABLE_SIZE, w[i] - 2 * PAD_X);
+                header.add(wrapped);
+                lines = Math.max(lines, wrapped.size());
+            }
+            headerHeight = lines * lineHeight() + 2 * PAD_Y;
+            if (y - headerHeight - 2 * (lineHeight() + 2 * PAD_Y) < MARGIN) {
+                newPage();
+            }
+            drawHeader();
+        }
+
+        private float lineHeight() {
+            return TABLE_SIZE * TABLE_LEADING;
+        }
+
+        void row(String... cells) throws IOException {
+            draw(Arrays.asList(cells), null, regular, false);
+        }
+
+        void row(List<String> cells, String detail) throws IOException {
+            draw(cells, detail, regular, false);
+        }
+
+        /** A bold row with a rule above it, for totals. */
+        void total(String... cells) throws IOException {
+            draw(Arrays.asList(cells), null, bold, true);
+        }
+
+        /** Space after the table. */
+        void end() {
+            y -= BODY_SIZE;
+        }
+
+        private void drawHeader() throws IOException {
+            drawn = true;
+            content.setNonStrokingColor(0.88f, 0.90f, 0.93f);
+            content.addRect(MARGIN, y - headerHeight, width(), headerHeight);
+            content.fill();
+            content.setNonStrokingColor(0f, 0f, 0f);
+            drawLines(header, bold, 0, Integer.MAX_VALUE, y - PAD_Y);
+            y -= headerHeight;
+            zebra = false;
+        }
+
+        private void draw(List<String> cells, String detail, PDFont font, boolean total) throws IOException {
+            if (cells.size() != columns.size()) {
+                throw new IllegalArgumentException(
+                        "A row of " + cells.size() + " cells in a table of " + columns.size() + " columns");
+            }
+            List<List<String>> wrapped = new ArrayList<>(cells.size());
+            int cellLines = 1;
+            for (int i = 0; i < cells.size(); i++) {
+                String cell = cells.get(i) == null ? "" : fonts.printable(cells.get(i));
+                List<String> lines = wrap(cell, font, TABLE_SIZE, w[i] - 2 * PAD_X);
+                wrapped.add(lines);
+                cellLines = Math.max(cellLines, lines.size());
+            }
+            List<String> detailLines = detail == null || detail.isBlank()
+                    ? List.of()
+                    : wrap(fonts.printable(detail), regular, TABLE_SIZE, width() - 2 * PAD_X - 8f);
+            int totalLines = cellLines + detailLines.size();
+            float lh = lineHeight();
+            float fullPage = PAGE.getHeight() - 2 * MARGIN - headerHeight;
+            if (y - (totalLines * lh + 2 * PAD_Y) < MARGIN && totalLines * lh + 2 * PAD_Y <= fullPage) {
+                continueOnNewPage();
+            }
+            int line = 0;
+            boolean firstSlice = true;
+            while (line < totalLines) {
+                int fit = (int) ((y - MARGIN - 2 * PAD_Y) / lh);
+                if (fit < 1) {
+                    continueOnNewPage();
+                    continue;
+                }
+                int to = Math.min(totalLines, line + fit);
+                float height = (to - line) * lh + 2 * PAD_Y;
+                if (zebra && !total) {
+                    content.setNonStrokingColor(0.965f, 0.97f, 0.975f);
+                    content.addRect(MARGIN, y - height, width(), height);
+                    content.fill();
+                    content.setNonStrokingColor(0f, 0f, 0f);
+                }
+                if (total && firstSlice) {
+                    rule(y, 0.8f);
+                }
+                float top = y - PAD_Y;
+                if (line < cellLines) {
+                    drawLines(wrapped, font, line, Math.min(to, cellLines), top);
+                }
+                for (int d = Math.max(line, cellLines); d < to; d++) {
+                    float baseline = top - (d - line) * lh - TABLE_SIZE;
+                    write(detailLines.get(d - cellLines), regular, TABLE_SIZE, MARGIN + PAD_X + 8f, baseline);
+                }
+                y -= height;
+                line = to;
+                firstSlice = false;
+                if (line < totalLines) {
+                    continueOnNewPage();
+                }
+            }
+            rule(y, 0.3f);
+            zebra = !zebra;
+        }
+
+        /** Draws lines {@code from} (inclusive) to {@code to} (exclusive) of every cell, from {@code top} down. */
+        private void drawLines(List<List<String>> cells, PDFont font, int from, int to, float top) throws IOException {
+            float lh = lineHeight();
+            for (int i = 0; i < cells.size(); i++) {
+                List<String> lines = cells.get(i);
+                for (int l = from; l < Math.min(to, lines.size()); l++) {
+                    String text = lines.get(l);
+                    float baseline = top - (l - from) * lh - TABLE_SIZE;
+                    float at = columns.get(i).align() == Align.RIGHT
+                            ? x[i] + w[i] - PAD_X - PdfLayout.width(text, font, TABLE_SIZE)
+                            : x[i] + PAD_X;
+                    write(text, font, TABLE_SIZE, at, baseline);
+                }
+            }
+        }
+
+        private void rule(float at, float thickness) throws IOException {
+            content.setStrokingColor(0.6f, 0.6f, 0.6f);
+            content.setLineWidth(thickness);
+            content.moveTo(MARGIN, at);
+            content.lineTo(MARGIN + width(), at);
+            content.stroke();
+            content.setStrokingColor(0f, 0f, 0f);
+        }
+
+        private void continueOnNewPage() throws IOException {
+            newPage();
+            drawHeader();
+        }
+    }
+
+    /** One group of bars (e.g. a member): a label and one value per series; null draws no bar. */
+    record BarGroup(String label, Double[] values, String[] valueLabels) {}
+
+    private static final float[][] SERIES_COLOURS = {{0.16f, 0.38f, 0.64f}, {0.93f, 0.55f, 0.16f}};
+
+    /**
+     * A horizontal bar chart drawn with vector graphics: a legend, then per group a label and one bar
+     * per series with its value written after it. With {@code commonScale} every bar shares one scale
+     * (amounts); otherwise each group is scaled to its own largest value (indicators in different units).
+     */
+    /**
+     * Starts a new page when fewer than {@code points} remain and they would fit on a fresh page, so
+     * that what follows (a heading with its chart) is not split needlessly.
+     */
+    void keepTogether(float points) throws IOException {
+        if (y - points < MARGIN && points <= PAGE.getHeight() - 2 * MARGIN) {
+            newPage();
+        }
+    }
+
+    /** The height {@link #barChart} takes for groups with these labels and this many series. */
+    float barChartHeight(List<String> labels, int series) throws IOException {
+        float height = TABLE_SIZE * 2.5f + BODY_SIZE;
+        for (String label : labels) {
+            height += barGroupHeight(label, series);
+        }
+        return height;
+    }
+
+    private float barGroupHeight(String label, int bars) throws IOException {
+        int lines = wrap(fonts.printable(label), regular, TABLE_SIZE, CHART_LABEL_WIDTH)
+                .size();
+        return Math.max(lines * TABLE_SIZE * TABLE_LEADING, bars * (BAR_HEIGHT + BAR_GAP)) + GROUP_GAP;
+    }
+
+    private static final float CHART_LABEL_WIDTH = 130f;
+    private static final float BAR_HEIGHT = 8f;
+    private static final float BAR_GAP = 2f;
+    private static final float GROUP_GAP = 7f;
+
+    void barChart(List<String> series, List<BarGroup> groups, boolean commonScale) throws IOException {
+        if (series.size() > SERIES_COLOURS.length) {
+            throw new IllegalArgumentException("At most " + SERIES_COLOURS.length + " series");
+        }
+        float labelWidth = CHART_LABEL_WIDTH;
+        float valueWidth = 78f;
+        float barX = MARGIN + labelWidth + 6f;
+        float barMax = width() - labelWidth - 6f - valueWidth;
+        float barHeight = BAR_HEIGHT;
+        float barGap = BAR_GAP;
+        double max = 0d;
+        for (BarGroup group : groups) {
+            for (Double v : group.values()) {
+                if (v != null) {
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        legend(series);
+        for (BarGroup group : groups) {
+            List<String> label = wrap(fonts.printable(group.label()), regular, TABLE_SIZE, labelWidth);
+            int bars = group.values().length;
+            float height = barGroupHeight(group.label(), bars);
+            if (y - height < MARGIN) {
+                newPage();
+                legend(series);
+            }
+            double scale = max;
+            if (!commonScale) {
+                scale = 0d;
+                for (Double v : group.values()) {
+                    if (v != null) {
+                        scale = Math.max(scale, v);
+                    }
+                }
+            }
+            float top = y;
+            for (int l = 0; l < label.size(); l++) {
+                write(label.get(l), regular, TABLE_SIZE, MARGIN, top - (l + 1) * TABLE_SIZE * TABLE_LEADING + 2f);
+            }
+            for (int b = 0; b < bars; b++) {
+                float barTop = top - b * (barHeight + barGap);
+                Double v = group.values()[b];
+                float length = v == null || scale <= 0d ? 0f : (float) (Math.max(0d, v) / scale * barMax);
+                if (length > 0f) {
+                    float[] colour = SERIES_COLOURS[b % SERIES_COLOURS.length];
+                    content.setNonStrokingColor(colour[0], colour[1], colour[2]);
+                    content.addRect(barX, barTop - barHeight, length, barHeight);
+                    content.fill();
+                    content.setNonStrokingColor(0f, 0f, 0f);
+                }
+                String text = fonts.printable(group.valueLabels()[b]);
+                write(text, regular, 7f, barX + length + 3f, barTop - barHeight + 1.5f);
+            }
+            content.setStrokingColor(0.5f, 0.5f, 0.5f);
+            content.setLineWidth(0.5f);
+            content.moveTo(barX, top + 1f);
+            content.lineTo(barX, top - bars * (barHeight + barGap) + barGap - 1f);
+            content.stroke();
+            content.setStrokingColor(0f, 0f, 0f);
+            y -= height;
+        }
+        y -= BODY_SIZE;
+    }
+
+    private void legend(List<String> series) throws IOException {
+        ensureRoom(TABLE_SIZE * 2.5f);
+        float at = MARGIN;
+        for (int s = 0; s < series.size(); s++) {
+            float[] colour = SERIES_COLOURS[s];
+            content.setNonStrokingColor(colour[0], colour[1], colour[2]);
+            content.addRect(at, y - 8f, 10f, 8f);
+            content.fill();
+            content.setNonStrokingColor(0f, 0f, 0f);
+            String name = fonts.printable(series.get(s));
+            write(name, regular, TABLE_SIZE, at + 14f, y - 7.5f);
+            at += 14f + width(name, regular, TABLE_SIZE) + 16f;
+        }
+        y -= TABLE_SIZE * 2.5f;
+    }
+
+    int pageCount() {
+        return document.getNumberOfPages();
+    }
+
     private void lines(String text, PDFont font, float x) throws IOException {
         for (String line : wrap(fonts.printable(text), font, BODY_SIZE)) {
             writeLine(line, font, BODY_SIZE, x);
@@ -121,6 +564,10 @@ final class PdfLayout {
     }
 
     private void bookmark(String text, int level) {
+        if (level == 1 && !contentsPages.isEmpty()) {
+            contentsEntries.add(
+                    new ContentsEntry(fonts.printable(text).replace('\n', ' '), page, document.getNumberOfPages() - 1));
+        }
         PDPageXYZDestination destination = new PDPageXYZDestination();
         destination.setPage(page);
         destination.setTop((int) y);
@@ -144,14 +591,15 @@ final class PdfLayout {
         y -= lineHeight;
     }
 
+    private void write(String text, PDFont font, float size, float x, float baseline) throws IOException {
+        drawn = true;
+        writeOn(content, text, font, size, x, baseline);
+    }
+
     private void ensureRoom(float height) throws IOException {
         if (y - height < MARGIN) {
             newPage();
         }
-    }
-
-    private void write(String text, PDFont font, float size, float x, float baseline) throws IOException {
-        writeOn(content, text, font, size, x, baseline);
     }
 
     private static void writeOn(PDPageContentStream stream, String text, PDFont font, float size, float x, float y)
@@ -174,6 +622,7 @@ final class PdfLayout {
         document.addPage(page);
         content = new PDPageContentStream(document, page);
         y = PAGE.getHeight() - MARGIN;
+        drawn = false;
     }
 
     private float width() {

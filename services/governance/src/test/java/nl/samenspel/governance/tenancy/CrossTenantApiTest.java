@@ -285,6 +285,7 @@ class CrossTenantApiTest implements DatabaseTest {
             new Call("GET", "/api/v1/coalitions/{coalition}/subsidies/{id}/packs/{packId}", null),
             new Call("GET", "/api/v1/coalitions/{coalition}/subsidies/{id}/packs/{packId}/pack.pdf", null),
             new Call("GET", "/api/v1/coalitions/{coalition}/subsidies/{id}/packs/{packId}/pack.zip", null),
+            new Call("GET", "/api/v1/coalitions/{coalition}/subsidies/{id}/packs/{packId}/downloads", null),
             new Call("GET", "/api/v1/coalitions/{coalition}/signature-requests", null),
             new Call(
                     "POST",

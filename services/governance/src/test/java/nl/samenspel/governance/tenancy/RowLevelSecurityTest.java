@@ -315,13 +315,27 @@ class RowLevelSecurityTest implements DatabaseTest {
                         + " updated_by) VALUES (?, ?, ?, ?, 'Risico', 'Oorzaak', 'Maatregel', 'Eigenaar', 'OPEN', now(), 'test')")) {
             exec(admin, "INSERT INTO samenspel." + figure, coalition, UUID.randomUUID(), subsidy, member);
         }
+        UUID pack = UUID.randomUUID();
         exec(
                 admin,
                 "INSERT INTO samenspel.verantwoordingspakket (coalition_id, id, subsidy_id, requested_at, requested_by)"
                         + " VALUES (?, ?, ?, now(), 'test')",
                 coalition,
-                UUID.randomUUID(),
+                pack,
                 subsidy);
+        exec(
+                admin,
+                "INSERT INTO samenspel.pack_download (coalition_id, id, pack_id, account_id, actor, file, downloaded_at)"
+                        + " VALUES (?, ?, ?, ?, 'test', 'PDF', now())",
+                coalition,
+                UUID.randomUUID(),
+                pack,
+                account);
+        exec(
+                admin,
+                "INSERT INTO samenspel.accountant_year (coalition_id, account_id, year) VALUES (?, ?, 2021)",
+                coalition,
+                account);
         // Attachments only while a draft: a second proposal, still being written.
         UUID draft = UUID.randomUUID();
         exec(

@@ -197,6 +197,69 @@ class DemoDataTest implements DatabaseTest {
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
     }
 
+    /**
+     * The pack of the demo year as an accountant gets it: PDF/A-2b by veraPDF, its seal valid and
+     * covering the whole file by pdfsig, and its grand totals those of the figures in the database.
+     */
+    @Test
+    void deventersPackIsPdfABySealValidAndItsTotalsAreTheDatabases(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String secretary = api.login("secretaris@deventer.demo", DemoData.PASSWORD);
+        String base = "/api/v1/coalitions/deventer-preventie/subsidies";
+        String subsidy = api.get(base, secretary).json().get(0).get("id").asText();
+        jobs.runDue();
+        JsonNode packs = api.get(base + "/" + subsidy + "/packs", secretary).json();
+        String id = packs.get(packs.size() - 1).get("id").asText();
+        byte[] pdf = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + server.getPort()
+                                        + base + "/" + subsidy + "/packs/" + id + "/pack.pdf"))
+                                .header("Authorization", "Bearer " + secretary)
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+                .body();
+        assertThat(nl.samenspel.documents.PdfAValidation.failures(pdf)).isEmpty();
+        java.nio.file.Path file = nl.samenspel.documents.ExternalTools.write(dir, "pakket.pdf", pdf);
+        nl.samenspel.documents.ExternalTools.Run pdfsig = nl.samenspel.documents.ExternalTools.run(file, "pdfsig");
+        assertThat(pdfsig.output()).contains("Signature is Valid", "Total document signed");
+        assertThat(nl.samenspel.documents.ExternalTools.run(file, "qpdf", "--check")
+                        .exitCode())
+                .isZero();
+        nl.samenspel.documents.ExternalTools.Run text =
+                nl.samenspel.documents.ExternalTools.run(file, "pdftotext", "-layout");
+        assertThat(text.exitCode()).isZero();
+        String pages = java.nio.file.Files.readString(dir.resolve("pakket.txt"));
+
+        // The sums, made by the database itself from the stored lines.
+        nl.samenspel.core.testing.TestDatabase db = DatabaseTest.database();
+        long budget;
+        long realised;
+        try (java.sql.Connection c =
+                        java.sql.DriverManager.getConnection(db.adminUrl(), db.adminUser(), db.adminPassword());
+                java.sql.PreparedStatement ps = c.prepareStatement(
+                        "SELECT sum(budget_cents), sum(realised_cents) FROM samenspel.budget_line WHERE subsidy_id = ?::uuid")) {
+            ps.setString(1, subsidy);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                budget = rs.getLong(1);
+                realised = rs.getLong(2);
+            }
+        }
+        java.text.NumberFormat euros =
+                java.text.NumberFormat.getNumberInstance(java.util.Locale.forLanguageTag("nl-NL"));
+        euros.setMinimumFractionDigits(2);
+        euros.setMaximumFractionDigits(2);
+        String totalLine = java.util.Arrays.stream(pages.split("\n"))
+                .filter(l -> l.strip().startsWith("Totaal ")
+                        || l.strip().startsWith("Totaal\t")
+                        || l.strip().matches("Totaal\\s+€.*"))
+                .filter(l -> l.contains("€ " + euros.format(budget / 100.0)))
+                .findFirst()
+                .orElseThrow(() ->
+                        new AssertionError("no grand total of € " + euros.format(budget / 100.0) + " in the pack"));
+        assertThat(totalLine).contains("€ " + euros.format(realised / 100.0));
+    }
+
     @Test
     void theDemoHasADecidedAndAnOpenProposalAndDeKernMayStillVote() {
         String base = "/api/v1/coalitions/deventer-preventie";

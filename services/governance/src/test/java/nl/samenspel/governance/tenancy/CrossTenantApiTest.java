@@ -543,6 +543,7 @@ class CrossTenantApiTest implements DatabaseTest {
                     Map.of("declineReason", "Overgenomen", "memberId", "{member}")),
             new Call("POST", "/c/{coalition}/signing/{id}/cancel", Map.of("cancelReason", "Overgenomen")),
             new Call("GET", "/c/{coalition}/verantwoording", null),
+            new Call("POST", "/c/{coalition}/verantwoordingspakket/{id}", Map.of()),
             new Call(
                     "POST",
                     "/c/{coalition}/verantwoording",
@@ -958,6 +959,7 @@ class CrossTenantApiTest implements DatabaseTest {
                 .replace("{lineId}", deventerBudgetLineId)
                 .replace("{packId}", deventerPackId)
                 .replace("verantwoording/{id}", "verantwoording/" + deventerSubsidyId)
+                .replace("verantwoordingspakket/{id}", "verantwoordingspakket/" + deventerSubsidyId)
                 .replace("{kind}", "budget-lines")
                 .replace("signing/{id}", "signing/" + deventerSigningId)
                 .replace("{attachmentId}", deventerAttachmentId)

@@ -443,4 +443,43 @@ class FiguresPagesTest implements DatabaseTest {
         }
         throw new AssertionError("no budget line " + category);
     }
+
+    @Inject
+    nl.samenspel.governance.job.JobRunner jobs;
+
+    @org.junit.jupiter.api.Test
+    void theSecretaryMakesAPackOnThePageFollowsItAndSeesWhoDownloadedIt() {
+        String page = base + "/" + subsidy;
+        Browser browser = as(secretary);
+        Browser.Page before = browser.get(page);
+        assertThat(before.body()).contains("Verantwoordingspakket", "Pakket maken");
+        Browser.Page asked = browser.post(
+                "/c/" + coalition.slug() + "/verantwoordingspakket/" + subsidy,
+                Map.of("csrfToken", before.csrfToken()));
+        assertThat(asked.status()).isIn(200, 303);
+        assertThat(browser.get(page + "?done=pack").body()).contains("Het pakket wordt gemaakt", "<progress");
+        jobs.runDue();
+        Browser.Page ready = browser.get(page);
+        assertThat(ready.body()).contains("Klaar:", "Pakket (pdf)", "ZIP voor de accountant", "Gedownload: 0 keer");
+        String pack = api.get(apiBase + "/subsidies/" + subsidy + "/packs", bearer)
+                .json()
+                .get(0)
+                .get("id")
+                .asText();
+        assertThat(api.get(apiBase + "/subsidies/" + subsidy + "/packs/" + pack + "/pack.pdf", bearer)
+                        .status())
+                .isEqualTo(200);
+        assertThat(browser.get(page).body()).contains("Gedownload: 1 keer", secretary.email() + " (PDF)");
+
+        // An observer sees no packs and cannot ask for one; a representative neither.
+        Browser watcher = as(observer);
+        Browser.Page watched = watcher.get(page);
+        assertThat(watched.body()).doesNotContain("Pakket maken", "Pakket (pdf)");
+        assertThat(watcher.post(
+                                "/c/" + coalition.slug() + "/verantwoordingspakket/" + subsidy,
+                                Map.of("csrfToken", watched.csrfToken()))
+                        .status())
+                .isEqualTo(403);
+        assertThat(as(deKernRep).get(page).body()).doesNotContain("Pakket (pdf)");
+    }
 }

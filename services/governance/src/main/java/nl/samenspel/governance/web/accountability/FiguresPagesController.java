@@ -55,6 +55,8 @@ import nl.samenspel.governance.web.Pages;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class FiguresPagesController {
 
+    private final nl.samenspel.governance.pack.PackService packs;
+
     private static final Function<String, String> MESSAGES = Forms.knownCodes(Set.of(
             "conflict.version",
             "figures.done-on",
@@ -95,7 +97,7 @@ class FiguresPagesController {
             Map.entry("accountantThresholdCents", "subsidyAccountantThreshold"),
             Map.entry("varianceThresholdPct", "subsidyVarianceThreshold"));
 
-    private static final List<String> NOTICES = List.of("created", "added", "changed", "removed");
+    private static final List<String> NOTICES = List.of("created", "added", "changed", "removed", "pack");
 
     private final AccountabilityService accountability;
     private final MemberService members;
@@ -108,7 +110,9 @@ class FiguresPagesController {
             MemberService members,
             PenvoerderschapService penvoerderschap,
             Validator validator,
-            Clock clock) {
+            Clock clock,
+            nl.samenspel.governance.pack.PackService packs) {
+        this.packs = packs;
         this.accountability = accountability;
         this.members = members;
         this.penvoerderschap = penvoerderschap;
@@ -378,6 +382,22 @@ class FiguresPagesController {
                     .add(i));
             model.put("indicatorGroups", groups);
             model.put("writers", writers(access, id, reach));
+            if (figures.allMembers()) {
+                // Packs are for whoever reads every member's figures.
+                List<nl.samenspel.governance.pack.Pack> packs = this.packs.list(access, id);
+                model.put("packs", packs);
+                model.put("packRequester", access.has(nl.samenspel.governance.identity.CoalitionRole.SECRETARY));
+                if (access.has(nl.samenspel.governance.identity.CoalitionRole.SECRETARY)) {
+                    Map<UUID, List<nl.samenspel.governance.pack.PackService.Download>> downloads =
+                            new LinkedHashMap<>();
+                    for (nl.samenspel.governance.pack.Pack p : packs) {
+                        if (p.status() == nl.samenspel.governance.pack.Pack.Status.DONE) {
+                            downloads.put(p.id(), this.packs.downloads(access, id, p.id()));
+                        }
+                    }
+                    model.put("packDownloads", downloads);
+                }
+            }
         }
         return Pages.page(trouble.status(), "verantwoording-subsidy", model);
     }

@@ -15,10 +15,15 @@ import io.micronaut.serde.annotation.Serdeable;
     @JsonSubTypes.Type(value = StatuteVersionDocument.class, name = StatuteVersionDocument.KIND),
     @JsonSubTypes.Type(value = DecisionListDocument.class, name = DecisionListDocument.KIND),
     @JsonSubTypes.Type(value = CompletionCertificate.class, name = CompletionCertificate.KIND),
-    @JsonSubTypes.Type(value = VerantwoordingsPakket.class, name = VerantwoordingsPakket.KIND)
+    @JsonSubTypes.Type(value = VerantwoordingsPakket.class, name = VerantwoordingsPakket.KIND),
+    @JsonSubTypes.Type(value = JaarVerklaring.class, name = JaarVerklaring.KIND)
 })
 public sealed interface DocumentModel
-        permits StatuteVersionDocument, DecisionListDocument, CompletionCertificate, VerantwoordingsPakket {
+        permits StatuteVersionDocument,
+                DecisionListDocument,
+                CompletionCertificate,
+                VerantwoordingsPakket,
+                JaarVerklaring {
 
     /** The values {@code kind} may take. */
     java.util.List<String> KINDS = java.util.List.of(

@@ -64,6 +64,8 @@ public final class DocumentRenderer {
                 certificate(layout, certificate);
             } else if (model instanceof VerantwoordingsPakket pack) {
                 new PackRenderer(layout, pack).render();
+            } else if (model instanceof nl.samenspel.documents.model.JaarVerklaring statement) {
+                new StatementRenderer(layout, statement).render();
             }
             layout.finish();
             if (model instanceof VerantwoordingsPakket pack) {
@@ -190,6 +192,8 @@ public final class DocumentRenderer {
             }
         } else if (model instanceof VerantwoordingsPakket pack) {
             PackRenderer.validate(pack);
+        } else if (model instanceof nl.samenspel.documents.model.JaarVerklaring statement) {
+            StatementRenderer.validate(statement);
         } else if (model instanceof CompletionCertificate certificate) {
             required("documentTitle", certificate.documentTitle());
             if (certificate.originalSha256() == null

@@ -118,7 +118,7 @@ class PackAssembler {
                         d.declaration(),
                         d.explanation()))
                 .toList();
-        List<VerantwoordingsPakket.SignedDocument> signed = signed(sql, coalition.id(), start, end);
+        List<VerantwoordingsPakket.SignedDocument> signed = signed(sql, coalition.id(), subsidyId, start, end);
         Object[] head = sql.one(
                         "SELECT seq, hash, occurred_at FROM audit_event WHERE coalition_id = ? AND action NOT LIKE ?"
                                 + " ORDER BY seq DESC LIMIT 1",
@@ -246,20 +246,24 @@ class PackAssembler {
                 .toList();
     }
 
+    /** Documents signed in the year, and the year's statements whenever they were signed. */
     private static List<VerantwoordingsPakket.SignedDocument> signed(
-            Sql sql, UUID coalition, Instant start, Instant end) {
+            Sql sql, UUID coalition, UUID subsidy, Instant start, Instant end) {
         record Done(UUID id, String title, Instant at, String sha256) {}
         List<Done> done = sql.list(
                 """
                 SELECT r.id, r.title, r.ended_at, d.sha256 FROM signature_request r
                   JOIN signed_document d ON d.coalition_id = r.coalition_id AND d.request_id = r.id
-                 WHERE r.coalition_id = ? AND r.status = 'COMPLETED' AND r.ended_at >= ? AND r.ended_at < ?
+                 WHERE r.coalition_id = ? AND r.status = 'COMPLETED'
+                   AND ((r.ended_at >= ? AND r.ended_at < ?)
+                        OR r.id IN (SELECT request_id FROM jaarverklaring WHERE coalition_id = r.coalition_id AND subsidy_id = ?))
                  ORDER BY r.ended_at, r.id""",
                 rs -> new Done(
                         Sql.uuid(rs, "id"), rs.getString("title"), Sql.instant(rs, "ended_at"), rs.getString("sha256")),
                 coalition,
                 start,
-                end);
+                end,
+                subsidy);
         List<VerantwoordingsPakket.SignedDocument> result = new ArrayList<>();
         for (Done d : done) {
             List<String> signers = sql.list(

@@ -336,6 +336,16 @@ class RowLevelSecurityTest implements DatabaseTest {
                 "INSERT INTO samenspel.accountant_year (coalition_id, account_id, year) VALUES (?, ?, 2021)",
                 coalition,
                 account);
+        exec(
+                admin,
+                "INSERT INTO samenspel.jaarverklaring (coalition_id, id, subsidy_id, member_id, document_id, request_id,"
+                        + " created_at) VALUES (?, ?, ?, ?, ?, ?, now())",
+                coalition,
+                UUID.randomUUID(),
+                subsidy,
+                member,
+                document,
+                signing);
         // Attachments only while a draft: a second proposal, still being written.
         UUID draft = UUID.randomUUID();
         exec(

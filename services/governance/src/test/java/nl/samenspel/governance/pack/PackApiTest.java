@@ -34,6 +34,7 @@ import nl.samenspel.governance.support.Api;
 import nl.samenspel.governance.support.DatabaseTest;
 import nl.samenspel.governance.support.Fixtures;
 import nl.samenspel.governance.support.FlakyDocuments;
+import nl.samenspel.governance.support.Superuser;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
@@ -248,13 +249,13 @@ class PackApiTest implements DatabaseTest {
         assertThat(api.get(base + "/subsidies/" + subsidy + "/packs/" + id + "/pack.zip", secretary)
                         .status())
                 .isEqualTo(409);
-        admin("UPDATE samenspel.job SET next_attempt_at = now() WHERE subject_id = ?::uuid", id);
+        Superuser.update("UPDATE samenspel.job SET next_attempt_at = now() WHERE subject_id = ?::uuid", id);
         jobs.runDue();
         jobs.runDue();
         JsonNode second = api.get(base + "/subsidies/" + subsidy + "/packs/" + id, secretary)
                 .json();
         assertThat(second.get("status").asText()).isEqualTo("DONE");
-        assertThat(count(
+        assertThat(Superuser.count(
                         "SELECT count(*) FROM samenspel.verantwoordingspakket WHERE id = ?::uuid AND pdf IS NOT NULL",
                         id))
                 .isEqualTo(1);
@@ -295,34 +296,5 @@ class PackApiTest implements DatabaseTest {
         assertThat(api.post(base + "/subsidies/" + UUID.randomUUID() + "/packs", secretary, "{}")
                         .status())
                 .isEqualTo(404);
-    }
-
-    private static void admin(String sql, Object... params) {
-        TestDatabase db = DatabaseTest.database();
-        try (Connection c = DriverManager.getConnection(db.adminUrl(), db.adminUser(), db.adminPassword());
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long count(String sql, Object... params) {
-        TestDatabase db = DatabaseTest.database();
-        try (Connection c = DriverManager.getConnection(db.adminUrl(), db.adminUser(), db.adminPassword());
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

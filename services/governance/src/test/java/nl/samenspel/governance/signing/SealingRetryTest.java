@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -17,7 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
-import nl.samenspel.core.testing.TestDatabase;
 import nl.samenspel.documents.model.StatuteVersionDocument;
 import nl.samenspel.documents.render.DocumentRenderer;
 import nl.samenspel.governance.coalition.Coalition;
@@ -36,6 +30,7 @@ import nl.samenspel.governance.member.MemberService;
 import nl.samenspel.governance.support.DatabaseTest;
 import nl.samenspel.governance.support.Fixtures;
 import nl.samenspel.governance.support.FlakyDocuments;
+import nl.samenspel.governance.support.Superuser;
 import nl.samenspel.governance.tenancy.CoalitionAccess;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -152,36 +147,36 @@ class SealingRetryTest implements DatabaseTest {
         // Not before its pause is over.
         jobs.runDue();
         assertThat(signing.get(secretary, id).status()).isEqualTo(SignatureRequest.Status.SEALING);
-        admin("UPDATE samenspel.job SET next_attempt_at = now() WHERE subject_id = ?", id);
+        Superuser.update("UPDATE samenspel.job SET next_attempt_at = now() WHERE subject_id = ?", id);
         jobs.runDue();
         SignatureRequest done = signing.get(secretary, id);
         assertThat(done.status()).isEqualTo(SignatureRequest.Status.COMPLETED);
         assertThat(done.signed()).isNotNull();
         assertThat(finals(id)).isEqualTo(1);
-        assertThat(count("SELECT attempts FROM samenspel.job WHERE subject_id = ?", id))
+        assertThat(Superuser.count("SELECT attempts FROM samenspel.job WHERE subject_id = ?", id))
                 .isEqualTo(2);
     }
 
     @Test
     void aServiceThatIsDownNeverUsesUpTheAttemptsButAJobThatNeverFinishesIsGivenUp() {
         UUID down = signedByEveryone();
-        admin("UPDATE samenspel.job SET attempts = 7 WHERE subject_id = ?", down);
+        Superuser.update("UPDATE samenspel.job SET attempts = 7 WHERE subject_id = ?", down);
         documents.failures.set(1);
         jobs.runDue();
         // Unreachable is worth waiting for: still pending, attempts kept below the limit.
-        assertThat(single("SELECT status FROM samenspel.job WHERE subject_id = ?", down))
+        assertThat(Superuser.single("SELECT status FROM samenspel.job WHERE subject_id = ?", down))
                 .isEqualTo("PENDING");
-        assertThat(count("SELECT attempts FROM samenspel.job WHERE subject_id = ?", down))
+        assertThat(Superuser.count("SELECT attempts FROM samenspel.job WHERE subject_id = ?", down))
                 .isEqualTo(7);
-        admin("UPDATE samenspel.job SET next_attempt_at = now() WHERE subject_id = ?", down);
+        Superuser.update("UPDATE samenspel.job SET next_attempt_at = now() WHERE subject_id = ?", down);
         jobs.runDue();
         assertThat(signing.get(secretary, down).status()).isEqualTo(SignatureRequest.Status.COMPLETED);
 
         // A job whose attempts all died with their process (none reached its failure) stops.
         UUID stuck = signedByEveryone();
-        admin("UPDATE samenspel.job SET attempts = ? WHERE subject_id = ?", JobQueue.MAX_ATTEMPTS, stuck);
+        Superuser.update("UPDATE samenspel.job SET attempts = ? WHERE subject_id = ?", JobQueue.MAX_ATTEMPTS, stuck);
         jobs.runDue();
-        assertThat(single("SELECT status FROM samenspel.job WHERE subject_id = ?", stuck))
+        assertThat(Superuser.single("SELECT status FROM samenspel.job WHERE subject_id = ?", stuck))
                 .isEqualTo("FAILED");
         SignatureRequest failed = signing.get(secretary, stuck);
         assertThat(failed.status()).isEqualTo(SignatureRequest.Status.SEALING);
@@ -192,8 +187,8 @@ class SealingRetryTest implements DatabaseTest {
     @Test
     void twoRunsOfOneJobAtOnceLeaveOneFinal() throws Exception {
         UUID id = signedByEveryone();
-        UUID job =
-                UUID.fromString(String.valueOf(single("SELECT id::text FROM samenspel.job WHERE subject_id = ?", id)));
+        UUID job = UUID.fromString(
+                String.valueOf(Superuser.single("SELECT id::text FROM samenspel.job WHERE subject_id = ?", id)));
         JobQueue.Claimed claimed = new JobQueue.Claimed(job, secretary.id(), SigningService.SEAL_JOB, id, 1);
         int before = documents.completions.get();
         CyclicBarrier start = new CyclicBarrier(2);
@@ -206,9 +201,10 @@ class SealingRetryTest implements DatabaseTest {
         assertThat(finals(id)).isEqualTo(1);
         assertThat(documents.completions.get() - before).isBetween(1, 2);
         assertThat(signing.get(secretary, id).status()).isEqualTo(SignatureRequest.Status.COMPLETED);
-        assertThat(single("SELECT status FROM samenspel.job WHERE id = ?", job)).isEqualTo("DONE");
+        assertThat(Superuser.single("SELECT status FROM samenspel.job WHERE id = ?", job))
+                .isEqualTo("DONE");
         // And the audit chain says so once.
-        assertThat(count(
+        assertThat(Superuser.count(
                         "SELECT count(*) FROM samenspel.audit_event WHERE entity_id = ? AND action = 'signature-request.completed'",
                         id.toString()))
                 .isEqualTo(1);
@@ -224,39 +220,6 @@ class SealingRetryTest implements DatabaseTest {
     }
 
     private static long finals(UUID id) {
-        return count("SELECT count(*) FROM samenspel.signed_document WHERE request_id = ?", id);
-    }
-
-    private static void admin(String sql, Object... params) {
-        TestDatabase db = DatabaseTest.database();
-        try (Connection c = DriverManager.getConnection(db.adminUrl(), db.adminUser(), db.adminPassword());
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long count(String sql, Object... params) {
-        return Long.parseLong(String.valueOf(single(sql, params)));
-    }
-
-    private static Object single(String sql, Object... params) {
-        TestDatabase db = DatabaseTest.database();
-        try (Connection c = DriverManager.getConnection(db.adminUrl(), db.adminUser(), db.adminPassword());
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getObject(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Superuser.count("SELECT count(*) FROM samenspel.signed_document WHERE request_id = ?", id);
     }
 }

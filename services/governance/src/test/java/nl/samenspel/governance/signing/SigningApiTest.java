@@ -12,8 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -35,6 +33,7 @@ import nl.samenspel.governance.job.JobRunner;
 import nl.samenspel.governance.support.Api;
 import nl.samenspel.governance.support.DatabaseTest;
 import nl.samenspel.governance.support.Fixtures;
+import nl.samenspel.governance.support.Superuser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -136,7 +135,7 @@ class SigningApiTest implements DatabaseTest {
     /** A mandate written by the superuser, with the flags an invitation would not give by default. */
     private Account mandate(UUID member, String prefix, boolean maySign, boolean jointly) {
         Account account = fixtures.account(prefix);
-        admin(
+        Superuser.update(
                 "INSERT INTO samenspel.representative (coalition_id, id, member_id, account_id, may_vote, may_sign,"
                         + " signs_jointly, valid_from) VALUES (?, ?, ?, ?, true, ?, ?, DATE '2021-01-01')",
                 coalition.id(),
@@ -147,35 +146,6 @@ class SigningApiTest implements DatabaseTest {
                 jointly);
         fixtures.grant(coalition, account, CoalitionRole.REPRESENTATIVE);
         return account;
-    }
-
-    private static int admin(String sql, Object... params) {
-        TestDatabase db = DatabaseTest.database();
-        try (Connection c = DriverManager.getConnection(db.adminUrl(), db.adminUser(), db.adminPassword());
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long count(String sql, Object... params) {
-        TestDatabase db = DatabaseTest.database();
-        try (Connection c = DriverManager.getConnection(db.adminUrl(), db.adminUser(), db.adminPassword());
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     JsonNode request(String order, UUID... members) {
@@ -218,7 +188,7 @@ class SigningApiTest implements DatabaseTest {
     }
 
     static long outboxTo(String email, String subjectStart) {
-        return count(
+        return Superuser.count(
                 "SELECT count(*) FROM samenspel.outbox_email WHERE recipient = ? AND subject LIKE ?",
                 email,
                 subjectStart + "%");
@@ -283,7 +253,7 @@ class SigningApiTest implements DatabaseTest {
         SealReport report = documents.verify(sealed);
         assertThat(report.valid()).isTrue();
         assertThat(done.get("signed").get("pages").asInt()).isGreaterThan(1);
-        assertThat(count(
+        assertThat(Superuser.count(
                         "SELECT count(*) FROM samenspel.outbox_email WHERE recipient = ? AND subject LIKE ?"
                                 + " AND body_text LIKE ?",
                         rasterSigner.email(),
@@ -321,7 +291,7 @@ class SigningApiTest implements DatabaseTest {
         assertThat(strangers.body()).doesNotContain(coalition.slug(), coalition.name(), "Raster", "De Kern");
 
         // Every step is in the audit chain, and it verifies.
-        assertThat(count(
+        assertThat(Superuser.count(
                         "SELECT count(*) FROM samenspel.audit_event WHERE coalition_id = ? AND entity_id = ?",
                         coalition.id(),
                         request.get("id").asText()))
@@ -332,12 +302,12 @@ class SigningApiTest implements DatabaseTest {
                         .asBoolean())
                 .isTrue();
         // Running the job again makes no second final.
-        admin(
+        Superuser.update(
                 "UPDATE samenspel.job SET status = 'PENDING', finished_at = NULL, next_attempt_at = now()"
                         + " WHERE subject_id = ?",
                 UUID.fromString(request.get("id").asText()));
         jobs.runDue();
-        assertThat(count(
+        assertThat(Superuser.count(
                         "SELECT count(*) FROM samenspel.signed_document WHERE request_id = ?",
                         UUID.fromString(request.get("id").asText())))
                 .isEqualTo(1);
@@ -384,7 +354,7 @@ class SigningApiTest implements DatabaseTest {
         // Nor can the secretary or an observer, who represent no member.
         assertThat(sign(secretary, request).status()).isEqualTo(403);
         assertThat(sign(observer, request).status()).isEqualTo(403);
-        assertThat(count(
+        assertThat(Superuser.count(
                         "SELECT count(*) FROM samenspel.signatory WHERE request_id = ? AND status <> 'PENDING'",
                         UUID.fromString(request.get("id").asText())))
                 .isZero();
@@ -548,7 +518,7 @@ class SigningApiTest implements DatabaseTest {
         void afterTheDeadlineNothingIsSignedAndTheSweepEndsTheRequest() {
             JsonNode request = request("PARALLEL", raster, deKern);
             UUID id = UUID.fromString(request.get("id").asText());
-            admin(
+            Superuser.update(
                     "UPDATE samenspel.signature_request SET created_at = now() - interval '2 days',"
                             + " deadline = now() - interval '1 minute' WHERE id = ?",
                     id);
@@ -561,11 +531,12 @@ class SigningApiTest implements DatabaseTest {
                             .asText())
                     .isEqualTo("EXPIRED");
             assertThat(signing.expireDue()).isGreaterThanOrEqualTo(1);
-            assertThat(count(
+            assertThat(Superuser.count(
                             "SELECT count(*) FROM samenspel.signature_request WHERE id = ? AND status = 'EXPIRED'", id))
                     .isEqualTo(1);
             // The database refuses a signature even when a service check is passed by.
-            assertThat(count("SELECT count(*) FROM samenspel.signatory WHERE request_id = ? AND status = 'SIGNED'", id))
+            assertThat(Superuser.count(
+                            "SELECT count(*) FROM samenspel.signatory WHERE request_id = ? AND status = 'SIGNED'", id))
                     .isZero();
         }
 
@@ -574,7 +545,8 @@ class SigningApiTest implements DatabaseTest {
             JsonNode request = request("PARALLEL", raster, deKern);
             UUID id = UUID.fromString(request.get("id").asText());
             assertThat(sign(rasterToken, request).status()).isEqualTo(201);
-            admin("UPDATE samenspel.signature_request SET deadline = now() + interval '3 hours' WHERE id = ?", id);
+            Superuser.update(
+                    "UPDATE samenspel.signature_request SET deadline = now() + interval '3 hours' WHERE id = ?", id);
             long before = outboxTo(deKernSigner.email(), "Herinnering: ondertekenen");
             long rasterBefore = outboxTo(rasterSigner.email(), "Herinnering: ondertekenen");
             signing.remindDue();
@@ -595,7 +567,7 @@ class SigningApiTest implements DatabaseTest {
                 .toList());
         assertThat(statuses).containsOnly(201, 409);
         assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
-        assertThat(count(
+        assertThat(Superuser.count(
                         "SELECT count(*) FROM samenspel.signatory WHERE request_id = ? AND status = 'SIGNED'",
                         UUID.fromString(request.get("id").asText())))
                 .isEqualTo(1);
@@ -603,7 +575,8 @@ class SigningApiTest implements DatabaseTest {
 
     @Test
     void badInputGetsAProblemWithTheFieldAndKeepsNothing() {
-        long before = count("SELECT count(*) FROM samenspel.signature_request WHERE coalition_id = ?", coalition.id());
+        long before = Superuser.count(
+                "SELECT count(*) FROM samenspel.signature_request WHERE coalition_id = ?", coalition.id());
         String path = base + "/signature-requests";
         Map<String, String> cases = Map.of(
                 "{\"documentId\":\"" + documentId
@@ -660,7 +633,8 @@ class SigningApiTest implements DatabaseTest {
         assertThat(api.get(path + "/not-a-uuid", secretary).status()).isIn(400, 404);
         assertThat(api.get(path + "/" + UUID.randomUUID(), secretary).status()).isEqualTo(404);
         assertThat(verifyResponse("geen pdf".getBytes(), observer).status()).isEqualTo(422);
-        assertThat(count("SELECT count(*) FROM samenspel.signature_request WHERE coalition_id = ?", coalition.id()))
+        assertThat(Superuser.count(
+                        "SELECT count(*) FROM samenspel.signature_request WHERE coalition_id = ?", coalition.id()))
                 .isEqualTo(before + 1);
         assertThat(api.get(base + "/signature-requests/" + id, rasterToken)
                         .json()

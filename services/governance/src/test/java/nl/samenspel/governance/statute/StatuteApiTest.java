@@ -162,14 +162,20 @@ class StatuteApiTest implements DatabaseTest {
                 .post(
                         path + "/deed",
                         s.secretary(),
-                        Map.of("notarialDeedDate", LocalDate.now().toString()));
+                        Map.of(
+                                "notarialDeedDate",
+                                LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"))
+                                        .toString()));
         assertThat(deed.status()).as(deed.toString()).isEqualTo(200);
         assertThat(deed.json().get("inForceToday").asBoolean()).isTrue();
         assertThat(s.api()
                         .post(
                                 path + "/deed",
                                 s.secretary(),
-                                Map.of("notarialDeedDate", LocalDate.now().toString()))
+                                Map.of(
+                                        "notarialDeedDate",
+                                        LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"))
+                                                .toString()))
                         .status())
                 .isEqualTo(409);
     }

@@ -253,7 +253,11 @@ class EditPagesBrowserTest implements DatabaseTest {
                     .contains("Artikel 2: vervallen");
             // A coöperatie's version takes effect by notarial deed.
             driver.findElement(By.linkText("Notariële akte vastleggen")).click();
-            date("notarialDeedDate", java.time.LocalDate.now().toString());
+            // The day as the product counts days: in Dutch time (between 23:00 and 24:00 UTC it is already tomorrow).
+            date(
+                    "notarialDeedDate",
+                    java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"))
+                            .toString());
             submit();
             assertThat(status()).isEqualTo("De datum van de notariële akte is vastgelegd.");
             assertThat(driver.findElement(By.cssSelector("main")).getText()).contains("van kracht");

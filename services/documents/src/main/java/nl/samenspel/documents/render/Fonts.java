@@ -18,6 +18,8 @@ final class Fonts {
     private final byte[] regular;
     private final byte[] bold;
     private final Font coverage;
+    /** {@code coverage.canDisplay} for the printable ASCII characters, asked once instead of per character. */
+    private final boolean[] ascii = new boolean[128];
 
     Fonts() {
         this.regular = resource("/fonts/DejaVuSans.ttf");
@@ -26,6 +28,9 @@ final class Fonts {
             this.coverage = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(regular));
         } catch (FontFormatException | IOException e) {
             throw new IllegalStateException("The shipped DejaVu Sans font cannot be read", e);
+        }
+        for (int c = ' '; c < 127; c++) {
+            ascii[c] = coverage.canDisplay(c);
         }
     }
 
@@ -57,9 +62,16 @@ final class Fonts {
         if (text == null) {
             return "";
         }
+        if (plainAscii(text)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            if (cp == '\n') {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp < 128 && ascii[cp]) {
+                out.append((char) cp);
+            } else if (cp == '\n') {
                 out.append('\n');
             } else if (cp == '\t') {
                 out.append(' ');
@@ -70,8 +82,19 @@ final class Fonts {
             } else {
                 out.append('?');
             }
-        });
+        }
         return out.toString();
+    }
+
+    /** Whether the text is only line breaks and printable ASCII the font has, which {@link #printable} keeps as is. */
+    private boolean plainAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\n' && (c >= 128 || !ascii[c])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static byte[] resource(String name) {

@@ -33,6 +33,8 @@ final class PdfLayout {
     private final Fonts fonts;
     private final PDFont regular;
     private final PDFont bold;
+    private final Widths regularWidths;
+    private final Widths boldWidths;
     private final PDDocumentOutline outline = new PDDocumentOutline();
     private final String footerTitle;
     private PDOutlineItem section;
@@ -55,6 +57,8 @@ final class PdfLayout {
         this.fonts = fonts;
         this.regular = fonts.regular(document);
         this.bold = fonts.bold(document);
+        this.regularWidths = new Widths(regular);
+        this.boldWidths = new Widths(bold);
         this.footerTitle = fonts.printable(footerTitle);
         document.getDocumentCatalog().setDocumentOutline(outline);
         newPage();
@@ -410,7 +414,7 @@ final class PdfLayout {
                     String text = lines.get(l);
                     float baseline = top - (l - from) * lh - TABLE_SIZE;
                     float at = columns.get(i).align() == Align.RIGHT
-                            ? x[i] + w[i] - PAD_X - PdfLayout.width(text, font, TABLE_SIZE)
+                            ? x[i] + w[i] - PAD_X - PdfLayout.this.width(text, font, TABLE_SIZE)
                             : x[i] + PAD_X;
                     write(text, font, TABLE_SIZE, at, baseline);
                 }
@@ -634,17 +638,14 @@ final class PdfLayout {
     }
 
     /** Greedy word wrap; a word longer than the line (a hash, a URL) is broken where it must be. */
-    static List<String> wrap(String text, PDFont font, float size, float maxWidth) throws IOException {
+    List<String> wrap(String text, PDFont font, float size, float maxWidth) throws IOException {
         List<String> result = new ArrayList<>();
         // Widths add up (PDFBox does not kern), so a line's width is kept as a sum, not measured again per word.
         float space = width(" ", font, size);
         for (String paragraph : text.split("\n", -1)) {
             StringBuilder line = new StringBuilder();
             float lineWidth = 0f;
-            for (String word : paragraph.split(" +")) {
-                if (word.isEmpty()) {
-                    continue;
-                }
+            for (String word : words(paragraph)) {
                 float wordWidth = width(word, font, size);
                 float candidate = line.length() == 0 ? wordWidth : lineWidth + space + wordWidth;
                 if (candidate <= maxWidth) {
@@ -692,7 +693,85 @@ final class PdfLayout {
         return shortened + "…";
     }
 
-    private static float width(String text, PDFont font, float size) throws IOException {
-        return font.getStringWidth(text) / 1000f * size;
+    /** The words of a line: what {@code split(" +")} gives without its empty strings, without a regex per call. */
+    private static List<String> words(String line) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) == ' ') {
+                if (start >= 0) {
+                    words.add(line.substring(start, i));
+                    start = -1;
+                }
+            } else if (start < 0) {
+                start = i;
+            }
+        }
+        if (start >= 0) {
+            words.add(line.substring(start));
+        }
+        return words;
+    }
+
+    private float width(String text, PDFont font, float size) throws IOException {
+        return widths(font).of(text) / 1000f * size;
+    }
+
+    private Widths widths(PDFont font) {
+        if (font == regular) {
+            return regularWidths;
+        }
+        if (font == bold) {
+            return boldWidths;
+        }
+        return new Widths(font);
+    }
+
+    /**
+     * A font's glyph widths by code point, looked up once per document. {@link PDFont#getStringWidth}
+     * encodes the text and reads every code back through the font's CMap on each call, which was most of
+     * the time spent wrapping text; since PDFBox neither kerns nor (with GSUB off) substitutes, a string's
+     * width is the sum of its code points' widths, added in the same order, so the result is the same float.
+     */
+    private static final class Widths {
+        private final PDFont font;
+        private final float[] bmp = new float[Character.MAX_VALUE + 1];
+        private final java.util.Map<Integer, Float> supplementary = new java.util.HashMap<>();
+
+        Widths(PDFont font) {
+            this.font = font;
+            Arrays.fill(bmp, Float.NaN);
+        }
+
+        float of(String text) throws IOException {
+            float width = 0f;
+            for (int i = 0; i < text.length(); ) {
+                int codePoint = text.codePointAt(i);
+                width += glyph(codePoint);
+                i += Character.charCount(codePoint);
+            }
+            return width;
+        }
+
+        private float glyph(int codePoint) throws IOException {
+            if (codePoint < bmp.length) {
+                float width = bmp[codePoint];
+                if (Float.isNaN(width)) {
+                    width = measure(codePoint);
+                    bmp[codePoint] = width;
+                }
+                return width;
+            }
+            Float width = supplementary.get(codePoint);
+            if (width == null) {
+                width = measure(codePoint);
+                supplementary.put(codePoint, width);
+            }
+            return width;
+        }
+
+        private float measure(int codePoint) throws IOException {
+            return font.getStringWidth(new String(Character.toChars(codePoint)));
+        }
     }
 }

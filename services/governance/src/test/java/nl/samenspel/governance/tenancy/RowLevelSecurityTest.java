@@ -584,6 +584,18 @@ class RowLevelSecurityTest implements DatabaseTest {
         }
     }
 
+    @Test
+    void theApplicationsBindingEndsWithTheTransactionToo() throws SQLException {
+        try (Connection app = asApp()) {
+            app.setAutoCommit(false);
+            nl.samenspel.core.tenancy.TenantTransactions.bind(
+                    app, nl.samenspel.core.tenancy.CoalitionId.of(deventer.id()));
+            assertThat(count(app, "member")).isPositive();
+            app.commit();
+            assertThat(count(app, "member")).isZero();
+        }
+    }
+
     private static void bind(Connection c, UUID coalition) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT set_config('samenspel.coalition_id', ?, true)")) {
             ps.setString(1, coalition.toString());

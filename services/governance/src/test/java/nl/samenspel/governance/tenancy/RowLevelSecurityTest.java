@@ -41,7 +41,9 @@ class RowLevelSecurityTest implements DatabaseTest {
             "login_session",
             "coalition",
             "coalition_role",
-            // Looked up by token before any coalition is known; read only by the invitation code.
+            // Looked up by token before any coalition is known; read only by the invitation code. Its rows
+            // point into a coalition's members, so on Citus it is distributed with the tenant tables
+            // (CitusReadinessTest), as is sealed_hash.
             "invitation",
             // The e-mail job queue, claimed across all coalitions by the dispatcher.
             "outbox_email",

@@ -3,8 +3,8 @@ package nl.samenspel.core.tenancy;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.function.Supplier;
 
 /**
@@ -12,13 +12,15 @@ import java.util.function.Supplier;
  * {@code coalition_id} in every query: row-level security policies compare each row with the
  * transaction-local setting {@code samenspel.coalition_id}.
  *
- * <p>The setting is bound with {@code set_config(..., true)}, so it ends with the transaction and
- * never travels with a pooled connection to its next borrower.
+ * <p>The setting is bound with {@code SET LOCAL}, so it ends with the transaction and never travels
+ * with a pooled connection to its next borrower. It is a statement rather than {@code set_config(...,
+ * true)} because Citus passes a {@code SET LOCAL} on to the nodes holding the shards (with
+ * {@code citus.propagate_set_commands = local}), where the policies are evaluated again; a function
+ * call it does not. {@code SET} takes no bind parameter: the value is a UUID's own text, which holds
+ * only hex digits and hyphens.
  */
 @Singleton
 public class TenantTransactions {
-
-    static final String BIND_SQL = "SELECT set_config('samenspel.coalition_id', ?, true)";
 
     private final TransactionOperations<Connection> transactions;
 
@@ -53,9 +55,8 @@ public class TenantTransactions {
     }
 
     public static void bind(Connection connection, CoalitionId coalition) {
-        try (PreparedStatement statement = connection.prepareStatement(BIND_SQL)) {
-            statement.setString(1, coalition.value().toString());
-            statement.execute();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL samenspel.coalition_id = '" + coalition.value() + "'");
         } catch (SQLException e) {
             throw new IllegalStateException("could not bind the coalition to the transaction", e);
         }

@@ -72,11 +72,34 @@ class InvitationRepository {
         }
     }
 
-    Optional<Invitation> findByTokenHash(String tokenHash, boolean forUpdate) {
-        try (PreparedStatement ps = connection()
-                .prepareStatement("SELECT " + COLUMNS + " FROM invitation WHERE token_hash = ?"
-                        + (forUpdate ? " FOR UPDATE" : ""))) {
+    /**
+     * The invitation a token opens, read before any coalition is known. Token hashes are unique per
+     * coalition (the key a table distributed by coalition_id can enforce); across coalitions only 256
+     * random bits keep them apart, so a hash found in more than one opens none.
+     */
+    Optional<Invitation> findByTokenHash(String tokenHash) {
+        try (PreparedStatement ps =
+                connection().prepareStatement("SELECT " + COLUMNS + " FROM invitation WHERE token_hash = ? LIMIT 2")) {
             ps.setString(1, tokenHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Invitation found = map(rs);
+                return rs.next() ? Optional.empty() : Optional.of(found);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the invitation", e);
+        }
+    }
+
+    /** Locks the invitation; naming the coalition keeps the lock on one shard when distributed (Citus). */
+    Optional<Invitation> findForUpdate(UUID coalitionId, String tokenHash) {
+        try (PreparedStatement ps = connection()
+                .prepareStatement("SELECT " + COLUMNS + " FROM invitation WHERE coalition_id = ? AND token_hash = ?"
+                        + " FOR UPDATE")) {
+            ps.setObject(1, coalitionId);
+            ps.setString(2, tokenHash);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(map(rs)) : Optional.empty();
             }
@@ -86,14 +109,15 @@ class InvitationRepository {
     }
 
     /** 0 when someone else accepted it first. */
-    int markAccepted(UUID id, Instant at, UUID accountId) {
+    int markAccepted(UUID coalitionId, UUID id, Instant at, UUID accountId) {
         try (PreparedStatement ps = connection()
                 .prepareStatement("UPDATE invitation SET accepted_at = ?, accepted_account_id = ?"
-                        + " WHERE id = ? AND accepted_at IS NULL AND expires_at > ?")) {
+                        + " WHERE coalition_id = ? AND id = ? AND accepted_at IS NULL AND expires_at > ?")) {
             ps.setTimestamp(1, Timestamp.from(at));
             ps.setObject(2, accountId);
-            ps.setObject(3, id);
-            ps.setTimestamp(4, Timestamp.from(at));
+            ps.setObject(3, coalitionId);
+            ps.setObject(4, id);
+            ps.setTimestamp(5, Timestamp.from(at));
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not mark the invitation accepted", e);

@@ -198,8 +198,9 @@ public class InvitationService {
         record Accepted(Representative representative, LoginService.LoggedIn session) {}
         Accepted done = tx.write(coalition, () -> {
             Instant now = clock.instant();
-            Invitation locked =
-                    usable(invitations.findByTokenHash(tokenHash, true).orElseThrow(InvitationService::notFound), now);
+            Invitation locked = usable(
+                    invitations.findForUpdate(coalition.value(), tokenHash).orElseThrow(InvitationService::notFound),
+                    now);
             currentMember(coalition, locked.memberId());
             UUID accountId = invitedAccounts.ensure(locked.email(), displayName, passwordHash);
             Representative created = representatives.insert(new Representative(
@@ -223,7 +224,7 @@ public class InvitationService {
                         null,
                         Map.of("role", CoalitionRole.REPRESENTATIVE.name()));
             }
-            if (invitations.markAccepted(locked.id(), now, accountId) != 1) {
+            if (invitations.markAccepted(coalition.value(), locked.id(), now, accountId) != 1) {
                 throw used();
             }
             Map<String, Object> accepted = new LinkedHashMap<>(locked.auditState());
@@ -261,7 +262,7 @@ public class InvitationService {
         }
         String hash = SecretTokens.hash(token);
         return transactions
-                .executeRead(status -> invitations.findByTokenHash(hash, false))
+                .executeRead(status -> invitations.findByTokenHash(hash))
                 .orElseThrow(InvitationService::notFound);
     }
 

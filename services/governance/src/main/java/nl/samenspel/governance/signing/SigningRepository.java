@@ -348,12 +348,17 @@ class SigningRepository {
                         requestId);
     }
 
-    /** Platform lookup, outside any coalition: which final has this hash. */
+    /**
+     * Platform lookup, outside any coalition: which final has this hash. The key is unique per coalition
+     * (what a table distributed by coalition_id can enforce); a hash found in two coalitions, which would
+     * take a SHA-256 collision, is owned by neither.
+     */
     Optional<UUID[]> ownerOfHash(String sha256) {
-        return sql().one(
-                        "SELECT coalition_id, request_id FROM sealed_hash WHERE sha256 = ?",
+        List<UUID[]> owners = sql().list(
+                        "SELECT coalition_id, request_id FROM sealed_hash WHERE sha256 = ? LIMIT 2",
                         rs -> new UUID[] {Sql.uuid(rs, "coalition_id"), Sql.uuid(rs, "request_id")},
                         sha256);
+        return owners.size() == 1 ? Optional.of(owners.get(0)) : Optional.empty();
     }
 
     /** The hashes of the request's audit events, oldest first, for the certificate. */

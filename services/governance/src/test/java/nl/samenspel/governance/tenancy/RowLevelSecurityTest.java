@@ -41,7 +41,9 @@ class RowLevelSecurityTest implements DatabaseTest {
             "login_session",
             "coalition",
             "coalition_role",
-            // Looked up by token before any coalition is known; read only by the invitation code.
+            // Looked up by token before any coalition is known; read only by the invitation code. Its rows
+            // point into a coalition's members, so on Citus it is distributed with the tenant tables
+            // (CitusReadinessTest), as is sealed_hash.
             "invitation",
             // The e-mail job queue, claimed across all coalitions by the dispatcher.
             "outbox_email",
@@ -578,6 +580,18 @@ class RowLevelSecurityTest implements DatabaseTest {
         try (Connection app = asApp()) {
             app.setAutoCommit(false);
             bind(app, deventer.id());
+            assertThat(count(app, "member")).isPositive();
+            app.commit();
+            assertThat(count(app, "member")).isZero();
+        }
+    }
+
+    @Test
+    void theApplicationsBindingEndsWithTheTransactionToo() throws SQLException {
+        try (Connection app = asApp()) {
+            app.setAutoCommit(false);
+            nl.samenspel.core.tenancy.TenantTransactions.bind(
+                    app, nl.samenspel.core.tenancy.CoalitionId.of(deventer.id()));
             assertThat(count(app, "member")).isPositive();
             app.commit();
             assertThat(count(app, "member")).isZero();

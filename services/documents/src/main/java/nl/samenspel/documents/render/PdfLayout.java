@@ -602,46 +602,81 @@ final class PdfLayout {
 
     /** Greedy word wrap; a word longer than the line (a hash, a URL) is broken where it must be. */
     List<String> wrap(String text, PDFont font, float size, float maxWidth) throws IOException {
-        List<String> result = new ArrayList<>();
-        // Widths add up (PDFBox does not kern), so a line's width is kept as a sum, not measured again per word.
+        List<String> result = new ArrayList<>(2);
+        Widths widths = widths(font);
+        // Widths add up (PDFBox does not kern), so a line's width is kept as a sum, not measured again per
+        // word; words are measured where they stand in the text, without cutting them out first.
         float space = width(" ", font, size);
-        for (String paragraph : text.split("\n", -1)) {
-            StringBuilder line = new StringBuilder();
-            float lineWidth = 0f;
-            for (String word : words(paragraph)) {
-                float wordWidth = width(word, font, size);
-                float candidate = line.length() == 0 ? wordWidth : lineWidth + space + wordWidth;
-                if (candidate <= maxWidth) {
-                    if (line.length() > 0) {
-                        line.append(' ');
-                    }
-                    line.append(word);
-                    lineWidth = candidate;
-                    continue;
-                }
-                if (line.length() > 0) {
-                    result.add(line.toString());
-                    line.setLength(0);
-                }
-                String rest = word;
-                while (width(rest, font, size) > maxWidth) {
-                    int cut = rest.offsetByCodePoints(0, 1);
-                    while (cut < rest.length()) {
-                        int next = rest.offsetByCodePoints(cut, 1);
-                        if (width(rest.substring(0, next), font, size) > maxWidth) {
-                            break;
-                        }
-                        cut = next;
-                    }
-                    result.add(rest.substring(0, cut));
-                    rest = rest.substring(cut);
-                }
-                line.append(rest);
-                lineWidth = width(rest, font, size);
+        int paragraph = 0;
+        while (true) {
+            int end = text.indexOf('\n', paragraph);
+            if (end < 0) {
+                end = text.length();
             }
-            result.add(line.toString());
+            // The line so far is text[from, to) while its words stand one space apart in the text, as they
+            // nearly always do; otherwise (more spaces between them) it is joined.
+            int from = paragraph;
+            int to = paragraph;
+            StringBuilder joined = null;
+            float lineWidth = 0f;
+            int at = paragraph;
+            while (true) {
+                while (at < end && text.charAt(at) == ' ') {
+                    at++;
+                }
+                if (at == end) {
+                    break;
+                }
+                int wordEnd = text.indexOf(' ', at);
+                if (wordEnd < 0 || wordEnd > end) {
+                    wordEnd = end;
+                }
+                boolean empty = joined == null && from == to;
+                float wordWidth = widths.of(text, at, wordEnd) / 1000f * size;
+                float candidate = empty ? wordWidth : lineWidth + space + wordWidth;
+                if (candidate <= maxWidth) {
+                    if (empty) {
+                        from = at;
+                        to = wordEnd;
+                    } else if (joined == null && at == to + 1) {
+                        to = wordEnd;
+                    } else {
+                        if (joined == null) {
+                            joined = new StringBuilder().append(text, from, to);
+                        }
+                        joined.append(' ').append(text, at, wordEnd);
+                    }
+                    lineWidth = candidate;
+                } else {
+                    if (!empty) {
+                        result.add(joined == null ? text.substring(from, to) : joined.toString());
+                        joined = null;
+                    }
+                    int rest = at;
+                    while (widths.of(text, rest, wordEnd) / 1000f * size > maxWidth) {
+                        int cut = text.offsetByCodePoints(rest, 1);
+                        while (cut < wordEnd) {
+                            int next = text.offsetByCodePoints(cut, 1);
+                            if (widths.of(text, rest, next) / 1000f * size > maxWidth) {
+                                break;
+                            }
+                            cut = next;
+                        }
+                        result.add(text.substring(rest, cut));
+                        rest = cut;
+                    }
+                    from = rest;
+                    to = wordEnd;
+                    lineWidth = widths.of(text, rest, wordEnd) / 1000f * size;
+                }
+                at = wordEnd;
+            }
+            result.add(joined == null ? text.substring(from, to) : joined.toString());
+            if (end == text.length()) {
+                return result;
+            }
+            paragraph = end + 1;
         }
-        return result;
     }
 
     private String fit(String text, float size, float maxWidth) throws IOException {
@@ -654,26 +689,6 @@ final class PdfLayout {
             shortened = shortened.substring(0, shortened.offsetByCodePoints(shortened.length(), -1));
         }
         return shortened + "…";
-    }
-
-    /** The words of a line: what {@code split(" +")} gives without its empty strings, without a regex per call. */
-    private static List<String> words(String line) {
-        List<String> words = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i < line.length(); i++) {
-            if (line.charAt(i) == ' ') {
-                if (start >= 0) {
-                    words.add(line.substring(start, i));
-                    start = -1;
-                }
-            } else if (start < 0) {
-                start = i;
-            }
-        }
-        if (start >= 0) {
-            words.add(line.substring(start));
-        }
-        return words;
     }
 
     private float width(String text, PDFont font, float size) throws IOException {
@@ -707,11 +722,23 @@ final class PdfLayout {
         }
 
         float of(String text) throws IOException {
+            return of(text, 0, text.length());
+        }
+
+        /** The width of {@code text} from {@code start} (inclusive) to {@code end} (exclusive). */
+        float of(String text, int start, int end) throws IOException {
             float width = 0f;
-            for (int i = 0; i < text.length(); ) {
-                int codePoint = text.codePointAt(i);
-                width += glyph(codePoint);
-                i += Character.charCount(codePoint);
+            for (int i = start; i < end; ) {
+                char c = text.charAt(i);
+                if (Character.isSurrogate(c)) {
+                    int codePoint = text.codePointAt(i);
+                    width += glyph(codePoint);
+                    i += Character.charCount(codePoint);
+                } else {
+                    float known = bmp[c];
+                    width += Float.isNaN(known) ? glyph(c) : known;
+                    i++;
+                }
             }
             return width;
         }

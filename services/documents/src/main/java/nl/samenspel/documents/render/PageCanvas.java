@@ -13,8 +13,8 @@ import org.apache.pdfbox.util.Matrix;
  * stream), and each piece placed with {@code Td} relative to the previous one. A path (a filled
  * rectangle, a rule) ends the text object; the next text starts another. Colours and the line width
  * are written only when they change. Writing every table cell as a text object of its own
- * ({@code BT}, {@code Tf}, {@code Td}, {@code Tj}, {@code ET}) was about a fifth of the bytes of a
- * pack's content streams, and as much of the work of writing them.
+ * ({@code BT}, {@code Tf}, {@code Td}, {@code Tj}, {@code ET}) was a fifth of the bytes of a pack's
+ * content streams.
  *
  * <p>Every piece of text lands exactly where an absolute position would put it, to the digit PDFBox
  * writes: an offset is used only when it adds up exactly, otherwise the text matrix is set

@@ -254,7 +254,9 @@ public final class DocumentRenderer {
 
     /**
      * 16 bytes of the SHA-256 of what the pages show (their content streams, which name the glyphs and
-     * positions), the title and the moment of the data: the same content gives the same identifier.
+     * positions), the title and the moment of the data: the same content gives the same identifier. The
+     * streams are hashed as stored (compressed): the same content compresses to the same bytes, and
+     * decompressing every page again only to hash it was a few percent of rendering a pack.
      */
     private static byte[] contentId(PDDocument document, String title, Instant dataAsOf) throws IOException {
         java.security.MessageDigest sha;
@@ -266,9 +268,12 @@ public final class DocumentRenderer {
         sha.update((title + "\n" + dataAsOf + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         byte[] buffer = new byte[8192];
         for (org.apache.pdfbox.pdmodel.PDPage page : document.getPages()) {
-            try (java.io.InputStream in = page.getContents()) {
-                for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                    sha.update(buffer, 0, n);
+            for (java.util.Iterator<org.apache.pdfbox.pdmodel.common.PDStream> streams = page.getContentStreams();
+                    streams.hasNext(); ) {
+                try (java.io.InputStream in = streams.next().getCOSObject().createRawInputStream()) {
+                    for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                        sha.update(buffer, 0, n);
+                    }
                 }
             }
         }

@@ -20,6 +20,17 @@ final class Fonts {
     private final Font coverage;
     /** {@code coverage.canDisplay} for the printable ASCII characters, asked once instead of per character. */
     private final boolean[] ascii = new boolean[128];
+    /**
+     * For the other characters of the Basic Multilingual Plane, whether {@link #printable} keeps them as
+     * they are: {@link #UNKNOWN} until first asked (AWT's {@code canDisplay} is slow enough to show in a
+     * profile, and "€" is in every amount). Filled in as documents ask, possibly by several threads at
+     * once: each writes the same answer, and a thread that does not see another's answer asks again.
+     */
+    private final byte[] kept = new byte[Character.MAX_VALUE + 1];
+
+    private static final byte UNKNOWN = 0;
+    private static final byte KEPT = 1;
+    private static final byte CHANGED = 2;
 
     Fonts() {
         this.regular = resource("/fonts/DejaVuSans.ttf");
@@ -62,7 +73,7 @@ final class Fonts {
         if (text == null) {
             return "";
         }
-        if (plainAscii(text)) {
+        if (unchanged(text)) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length());
@@ -86,15 +97,33 @@ final class Fonts {
         return out.toString();
     }
 
-    /** Whether the text is only line breaks and printable ASCII the font has, which {@link #printable} keeps as is. */
-    private boolean plainAscii(String text) {
+    /** Whether {@link #printable} would give the text back as it is: no character it drops or replaces. */
+    private boolean unchanged(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c != '\n' && (c >= 128 || !ascii[c])) {
+            if (c < 128) {
+                if (c != '\n' && !ascii[c]) {
+                    return false;
+                }
+            } else if (!kept(c)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether a character from U+0080 up is kept as it is; a surrogate is never (the slow path judges the pair). */
+    private boolean kept(char c) {
+        byte known = kept[c];
+        if (known == UNKNOWN) {
+            boolean keep = !Character.isSurrogate(c)
+                    && !Character.isISOControl(c)
+                    && Character.getType(c) != Character.FORMAT
+                    && coverage.canDisplay(c);
+            known = keep ? KEPT : CHANGED;
+            kept[c] = known;
+        }
+        return known == KEPT;
     }
 
     static byte[] resource(String name) {

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
@@ -39,12 +38,21 @@ final class PdfLayout {
     private final String footerTitle;
     private PDOutlineItem section;
     private PDPage page;
-    private PDPageContentStream content;
+    /**
+     * Every page's content stream, open until {@link #finish}: the table of contents and the footers go
+     * into the stream each page already has, instead of a second stream per page (which PDFBox would also
+     * wrap in {@code q}/{@code Q} streams of their own).
+     */
+    private final List<PageCanvas> canvases = new ArrayList<>();
+
+    private PageCanvas canvas;
     private float y;
     /** Whether anything was drawn on the current page (a page break on an empty page is a no-op). */
     private boolean drawn;
     /** Pages kept free for the table of contents, and the level-1 headings laid out after them. */
     private List<PDPage> contentsPages = List.of();
+
+    private final List<PageCanvas> contentsCanvases = new ArrayList<>();
 
     private String contentsTitle;
     private int contentsCapacity;
@@ -112,22 +120,19 @@ final class PdfLayout {
         y -= BODY_SIZE;
     }
 
-    /** Closes the last page and numbers all pages. */
+    /** Writes the table of contents and "Pagina X van Y" into the pages, and closes their streams. */
     void finish() throws IOException {
-        content.close();
         writeContents();
-        int total = document.getNumberOfPages();
+        int total = canvases.size();
         for (int i = 0; i < total; i++) {
-            PDPage each = document.getPage(i);
-            try (PDPageContentStream footer =
-                    new PDPageContentStream(document, each, PDPageContentStream.AppendMode.APPEND, true, true)) {
-                String number = "Pagina " + (i + 1) + " van " + total;
-                float size = 8f;
-                float numberWidth = regular.getStringWidth(number) / 1000f * size;
-                writeOn(footer, number, regular, size, PAGE.getWidth() - MARGIN - numberWidth, FOOTER_Y);
-                String title = fit(footerTitle, size, width() - numberWidth - 20f);
-                writeOn(footer, title, regular, size, MARGIN, FOOTER_Y);
-            }
+            PageCanvas footer = canvases.get(i);
+            String number = "Pagina " + (i + 1) + " van " + total;
+            float size = 8f;
+            float numberWidth = width(number, regular, size);
+            footer.text(number, regular, size, PAGE.getWidth() - MARGIN - numberWidth, FOOTER_Y);
+            String title = fit(footerTitle, size, width() - numberWidth - 20f);
+            footer.text(title, regular, size, MARGIN, FOOTER_Y);
+            footer.close();
         }
         if (outline.getFirstChild() != null) {
             outline.openNode();
@@ -174,9 +179,11 @@ final class PdfLayout {
         contentsCapacity = first + (pages - 1) * rest;
         List<PDPage> reserved = new ArrayList<>();
         reserved.add(page);
+        contentsCanvases.add(canvas);
         for (int i = 1; i < pages; i++) {
             newPage();
             reserved.add(page);
+            contentsCanvases.add(canvas);
         }
         contentsPages = reserved;
         newPage();
@@ -195,51 +202,43 @@ final class PdfLayout {
         int entry = 0;
         for (int p = 0; p < contentsPages.size(); p++) {
             PDPage target = contentsPages.get(p);
-            try (PDPageContentStream stream =
-                    new PDPageContentStream(document, target, PDPageContentStream.AppendMode.APPEND, true, true)) {
-                float top = PAGE.getHeight() - MARGIN;
-                if (p == 0) {
-                    writeOn(stream, contentsTitle, bold, 16f, MARGIN, top - 16f);
-                    top -= 16f * LEADING + 12f;
+            PageCanvas onPage = contentsCanvases.get(p);
+            float top = PAGE.getHeight() - MARGIN;
+            if (p == 0) {
+                onPage.text(contentsTitle, bold, 16f, MARGIN, top - 16f);
+                top -= 16f * LEADING + 12f;
+            }
+            float size = 11f;
+            while (entry < contentsEntries.size() && top - CONTENTS_LINE >= MARGIN) {
+                ContentsEntry e = contentsEntries.get(entry++);
+                String number = Integer.toString(e.pageIndex() + 1);
+                float numberWidth = width(number, regular, size);
+                float right = PAGE.getWidth() - MARGIN;
+                String title = fit(e.title(), size, width() - numberWidth - 40f);
+                float titleWidth = width(title, regular, size);
+                float baseline = top - size;
+                onPage.text(title, regular, size, MARGIN, baseline);
+                onPage.text(number, regular, size, right - numberWidth, baseline);
+                // Dot leaders between title and number, drawn as dots so text extraction keeps one line.
+                float dot = width(" .", regular, size);
+                float from = MARGIN + titleWidth + 6f;
+                int dots = (int) ((right - numberWidth - 6f - from) / dot);
+                if (dots > 0) {
+                    onPage.textColour(0.55f, 0.55f, 0.55f);
+                    onPage.text(" .".repeat(dots), regular, size, right - numberWidth - 6f - dots * dot, baseline);
+                    onPage.textColour(0f, 0f, 0f);
                 }
-                float size = 11f;
-                while (entry < contentsEntries.size() && top - CONTENTS_LINE >= MARGIN) {
-                    ContentsEntry e = contentsEntries.get(entry++);
-                    String number = Integer.toString(e.pageIndex() + 1);
-                    float numberWidth = width(number, regular, size);
-                    float right = PAGE.getWidth() - MARGIN;
-                    String title = fit(e.title(), size, width() - numberWidth - 40f);
-                    float titleWidth = width(title, regular, size);
-                    float baseline = top - size;
-                    writeOn(stream, title, regular, size, MARGIN, baseline);
-                    writeOn(stream, number, regular, size, right - numberWidth, baseline);
-                    // Dot leaders between title and number, drawn as dots so text extraction keeps one line.
-                    float dot = width(" .", regular, size);
-                    float from = MARGIN + titleWidth + 6f;
-                    int dots = (int) ((right - numberWidth - 6f - from) / dot);
-                    if (dots > 0) {
-                        stream.setNonStrokingColor(0.55f, 0.55f, 0.55f);
-                        writeOn(
-                                stream,
-                                " .".repeat(dots),
-                                regular,
-                                size,
-                                right - numberWidth - 6f - dots * dot,
-                                baseline);
-                        stream.setNonStrokingColor(0f, 0f, 0f);
-                    }
-                    PDAnnotationLink link = new PDAnnotationLink();
-                    link.setRectangle(new PDRectangle(MARGIN, baseline - 3f, width(), CONTENTS_LINE));
-                    link.setPrinted(true);
-                    PDBorderStyleDictionary border = new PDBorderStyleDictionary();
-                    border.setWidth(0);
-                    link.setBorderStyle(border);
-                    PDPageFitDestination destination = new PDPageFitDestination();
-                    destination.setPage(e.page());
-                    link.setDestination(destination);
-                    target.getAnnotations().add(link);
-                    top -= CONTENTS_LINE;
-                }
+                PDAnnotationLink link = new PDAnnotationLink();
+                link.setRectangle(new PDRectangle(MARGIN, baseline - 3f, width(), CONTENTS_LINE));
+                link.setPrinted(true);
+                PDBorderStyleDictionary border = new PDBorderStyleDictionary();
+                border.setWidth(0);
+                link.setBorderStyle(border);
+                PDPageFitDestination destination = new PDPageFitDestination();
+                destination.setPage(e.page());
+                link.setDestination(destination);
+                target.getAnnotations().add(link);
+                top -= CONTENTS_LINE;
             }
         }
     }
@@ -336,10 +335,7 @@ final class PdfLayout {
 
         private void drawHeader() throws IOException {
             drawn = true;
-            content.setNonStrokingColor(0.88f, 0.90f, 0.93f);
-            content.addRect(MARGIN, y - headerHeight, width(), headerHeight);
-            content.fill();
-            content.setNonStrokingColor(0f, 0f, 0f);
+            canvas.fillRect(MARGIN, y - headerHeight, width(), headerHeight, 0.88f, 0.90f, 0.93f);
             drawLines(header, bold, 0, Integer.MAX_VALUE, y - PAD_Y);
             y -= headerHeight;
             zebra = false;
@@ -378,10 +374,7 @@ final class PdfLayout {
                 int to = Math.min(totalLines, line + fit);
                 float height = (to - line) * lh + 2 * PAD_Y;
                 if (zebra && !total) {
-                    content.setNonStrokingColor(0.965f, 0.97f, 0.975f);
-                    content.addRect(MARGIN, y - height, width(), height);
-                    content.fill();
-                    content.setNonStrokingColor(0f, 0f, 0f);
+                    canvas.fillRect(MARGIN, y - height, width(), height, 0.965f, 0.97f, 0.975f);
                 }
                 if (total && firstSlice) {
                     rule(y, 0.8f);
@@ -422,12 +415,7 @@ final class PdfLayout {
         }
 
         private void rule(float at, float thickness) throws IOException {
-            content.setStrokingColor(0.6f, 0.6f, 0.6f);
-            content.setLineWidth(thickness);
-            content.moveTo(MARGIN, at);
-            content.lineTo(MARGIN + width(), at);
-            content.stroke();
-            content.setStrokingColor(0f, 0f, 0f);
+            canvas.line(MARGIN, at, MARGIN + width(), at, thickness, 0.6f);
         }
 
         private void continueOnNewPage() throws IOException {
@@ -522,20 +510,12 @@ final class PdfLayout {
                 float length = v == null || scale <= 0d ? 0f : (float) (Math.max(0d, v) / scale * barMax);
                 if (length > 0f) {
                     float[] colour = SERIES_COLOURS[b % SERIES_COLOURS.length];
-                    content.setNonStrokingColor(colour[0], colour[1], colour[2]);
-                    content.addRect(barX, barTop - barHeight, length, barHeight);
-                    content.fill();
-                    content.setNonStrokingColor(0f, 0f, 0f);
+                    canvas.fillRect(barX, barTop - barHeight, length, barHeight, colour[0], colour[1], colour[2]);
                 }
                 String text = fonts.printable(group.valueLabels()[b]);
                 write(text, regular, 7f, barX + length + 3f, barTop - barHeight + 1.5f);
             }
-            content.setStrokingColor(0.5f, 0.5f, 0.5f);
-            content.setLineWidth(0.5f);
-            content.moveTo(barX, top + 1f);
-            content.lineTo(barX, top - bars * (barHeight + barGap) + barGap - 1f);
-            content.stroke();
-            content.setStrokingColor(0f, 0f, 0f);
+            canvas.line(barX, top + 1f, barX, top - bars * (barHeight + barGap) + barGap - 1f, 0.5f, 0.5f);
             y -= height;
         }
         y -= BODY_SIZE;
@@ -546,10 +526,7 @@ final class PdfLayout {
         float at = MARGIN;
         for (int s = 0; s < series.size(); s++) {
             float[] colour = SERIES_COLOURS[s];
-            content.setNonStrokingColor(colour[0], colour[1], colour[2]);
-            content.addRect(at, y - 8f, 10f, 8f);
-            content.fill();
-            content.setNonStrokingColor(0f, 0f, 0f);
+            canvas.fillRect(at, y - 8f, 10f, 8f, colour[0], colour[1], colour[2]);
             String name = fonts.printable(series.get(s));
             write(name, regular, TABLE_SIZE, at + 14f, y - 7.5f);
             at += 14f + width(name, regular, TABLE_SIZE) + 16f;
@@ -597,7 +574,7 @@ final class PdfLayout {
 
     private void write(String text, PDFont font, float size, float x, float baseline) throws IOException {
         drawn = true;
-        writeOn(content, text, font, size, x, baseline);
+        canvas.text(text, font, size, x, baseline);
     }
 
     private void ensureRoom(float height) throws IOException {
@@ -606,25 +583,11 @@ final class PdfLayout {
         }
     }
 
-    private static void writeOn(PDPageContentStream stream, String text, PDFont font, float size, float x, float y)
-            throws IOException {
-        if (text.isEmpty()) {
-            return;
-        }
-        stream.beginText();
-        stream.setFont(font, size);
-        stream.newLineAtOffset(x, y);
-        stream.showText(text);
-        stream.endText();
-    }
-
     private void newPage() throws IOException {
-        if (content != null) {
-            content.close();
-        }
         page = new PDPage(PAGE);
         document.addPage(page);
-        content = new PDPageContentStream(document, page);
+        canvas = new PageCanvas(document, page);
+        canvases.add(canvas);
         y = PAGE.getHeight() - MARGIN;
         drawn = false;
     }
@@ -639,46 +602,81 @@ final class PdfLayout {
 
     /** Greedy word wrap; a word longer than the line (a hash, a URL) is broken where it must be. */
     List<String> wrap(String text, PDFont font, float size, float maxWidth) throws IOException {
-        List<String> result = new ArrayList<>();
-        // Widths add up (PDFBox does not kern), so a line's width is kept as a sum, not measured again per word.
+        List<String> result = new ArrayList<>(2);
+        Widths widths = widths(font);
+        // Widths add up (PDFBox does not kern), so a line's width is kept as a sum, not measured again per
+        // word; words are measured where they stand in the text, without cutting them out first.
         float space = width(" ", font, size);
-        for (String paragraph : text.split("\n", -1)) {
-            StringBuilder line = new StringBuilder();
-            float lineWidth = 0f;
-            for (String word : words(paragraph)) {
-                float wordWidth = width(word, font, size);
-                float candidate = line.length() == 0 ? wordWidth : lineWidth + space + wordWidth;
-                if (candidate <= maxWidth) {
-                    if (line.length() > 0) {
-                        line.append(' ');
-                    }
-                    line.append(word);
-                    lineWidth = candidate;
-                    continue;
-                }
-                if (line.length() > 0) {
-                    result.add(line.toString());
-                    line.setLength(0);
-                }
-                String rest = word;
-                while (width(rest, font, size) > maxWidth) {
-                    int cut = rest.offsetByCodePoints(0, 1);
-                    while (cut < rest.length()) {
-                        int next = rest.offsetByCodePoints(cut, 1);
-                        if (width(rest.substring(0, next), font, size) > maxWidth) {
-                            break;
-                        }
-                        cut = next;
-                    }
-                    result.add(rest.substring(0, cut));
-                    rest = rest.substring(cut);
-                }
-                line.append(rest);
-                lineWidth = width(rest, font, size);
+        int paragraph = 0;
+        while (true) {
+            int end = text.indexOf('\n', paragraph);
+            if (end < 0) {
+                end = text.length();
             }
-            result.add(line.toString());
+            // The line so far is text[from, to) while its words stand one space apart in the text, as they
+            // nearly always do; otherwise (more spaces between them) it is joined.
+            int from = paragraph;
+            int to = paragraph;
+            StringBuilder joined = null;
+            float lineWidth = 0f;
+            int at = paragraph;
+            while (true) {
+                while (at < end && text.charAt(at) == ' ') {
+                    at++;
+                }
+                if (at == end) {
+                    break;
+                }
+                int wordEnd = text.indexOf(' ', at);
+                if (wordEnd < 0 || wordEnd > end) {
+                    wordEnd = end;
+                }
+                boolean empty = joined == null && from == to;
+                float wordWidth = widths.of(text, at, wordEnd) / 1000f * size;
+                float candidate = empty ? wordWidth : lineWidth + space + wordWidth;
+                if (candidate <= maxWidth) {
+                    if (empty) {
+                        from = at;
+                        to = wordEnd;
+                    } else if (joined == null && at == to + 1) {
+                        to = wordEnd;
+                    } else {
+                        if (joined == null) {
+                            joined = new StringBuilder().append(text, from, to);
+                        }
+                        joined.append(' ').append(text, at, wordEnd);
+                    }
+                    lineWidth = candidate;
+                } else {
+                    if (!empty) {
+                        result.add(joined == null ? text.substring(from, to) : joined.toString());
+                        joined = null;
+                    }
+                    int rest = at;
+                    while (widths.of(text, rest, wordEnd) / 1000f * size > maxWidth) {
+                        int cut = text.offsetByCodePoints(rest, 1);
+                        while (cut < wordEnd) {
+                            int next = text.offsetByCodePoints(cut, 1);
+                            if (widths.of(text, rest, next) / 1000f * size > maxWidth) {
+                                break;
+                            }
+                            cut = next;
+                        }
+                        result.add(text.substring(rest, cut));
+                        rest = cut;
+                    }
+                    from = rest;
+                    to = wordEnd;
+                    lineWidth = widths.of(text, rest, wordEnd) / 1000f * size;
+                }
+                at = wordEnd;
+            }
+            result.add(joined == null ? text.substring(from, to) : joined.toString());
+            if (end == text.length()) {
+                return result;
+            }
+            paragraph = end + 1;
         }
-        return result;
     }
 
     private String fit(String text, float size, float maxWidth) throws IOException {
@@ -691,26 +689,6 @@ final class PdfLayout {
             shortened = shortened.substring(0, shortened.offsetByCodePoints(shortened.length(), -1));
         }
         return shortened + "…";
-    }
-
-    /** The words of a line: what {@code split(" +")} gives without its empty strings, without a regex per call. */
-    private static List<String> words(String line) {
-        List<String> words = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i < line.length(); i++) {
-            if (line.charAt(i) == ' ') {
-                if (start >= 0) {
-                    words.add(line.substring(start, i));
-                    start = -1;
-                }
-            } else if (start < 0) {
-                start = i;
-            }
-        }
-        if (start >= 0) {
-            words.add(line.substring(start));
-        }
-        return words;
     }
 
     private float width(String text, PDFont font, float size) throws IOException {
@@ -744,11 +722,23 @@ final class PdfLayout {
         }
 
         float of(String text) throws IOException {
+            return of(text, 0, text.length());
+        }
+
+        /** The width of {@code text} from {@code start} (inclusive) to {@code end} (exclusive). */
+        float of(String text, int start, int end) throws IOException {
             float width = 0f;
-            for (int i = 0; i < text.length(); ) {
-                int codePoint = text.codePointAt(i);
-                width += glyph(codePoint);
-                i += Character.charCount(codePoint);
+            for (int i = start; i < end; ) {
+                char c = text.charAt(i);
+                if (Character.isSurrogate(c)) {
+                    int codePoint = text.codePointAt(i);
+                    width += glyph(codePoint);
+                    i += Character.charCount(codePoint);
+                } else {
+                    float known = bmp[c];
+                    width += Float.isNaN(known) ? glyph(c) : known;
+                    i++;
+                }
             }
             return width;
         }

@@ -1,5 +1,7 @@
 package nl.samenspel.governance;
 
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -10,9 +12,14 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import nl.samenspel.core.config.RequiredSettings;
+import nl.samenspel.core.config.SettingsLookup;
 import nl.samenspel.core.db.DatabaseBootstrap;
 import nl.samenspel.core.db.EmbeddedDatabase;
+import nl.samenspel.governance.config.ProductionSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,31 +35,43 @@ import org.slf4j.LoggerFactory;
 public final class Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+    private static final String PROD = "prod";
+    private static final String DB_URL = "samenspel.db.url";
 
     private Application() {}
 
     public static void main(String[] args) {
         Map<String, Object> properties = new HashMap<>();
         String[] environments = new String[0];
-        if (blank(setting("SAMENSPEL_DB_URL", "samenspel.db.url"))) {
-            properties.putAll(startEmbeddedDatabase());
-            environments = new String[] {"dev"};
-        }
-        String secret = setting("SAMENSPEL_JWT_SECRET", "samenspel.jwt-secret");
-        if (blank(secret)) {
-            if (environments.length == 0) {
-                // With a real database this is a deployment; a random key would log everyone out at
-                // each restart and differ between replicas.
-                LOG.error("SAMENSPEL_JWT_SECRET must be set (at least 32 bytes) when SAMENSPEL_DB_URL is");
+        boolean prod;
+        // Only the environment, no beans: the settings are checked before anything connects.
+        try (ApplicationContext probe = ApplicationContext.builder().args(args).build()) {
+            Environment environment = probe.getEnvironment().start();
+            Function<String, String> settings = SettingsLookup.of(environment);
+            prod = environment.getActiveNames().contains(PROD);
+            boolean database = !blank(settings.apply(DB_URL));
+            boolean secret = !blank(settings.apply(ProductionSettings.JWT_SECRET.key()));
+            List<String> problems = prod
+                    ? ProductionSettings.problems(settings)
+                    // With a real database this is a deployment, whatever its environment.
+                    : database || secret ? ProductionSettings.jwtSecretProblems(settings) : List.of();
+            if (!problems.isEmpty()) {
+                LOG.error(RequiredSettings.report(
+                        prod ? ProductionSettings.HEADLINE : ProductionSettings.DEPLOYMENT_HEADLINE, problems));
                 System.exit(2);
             }
-            properties.put("samenspel.jwt-secret", randomSecret());
-        } else if (secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
-            LOG.error("SAMENSPEL_JWT_SECRET is too short: use at least 32 bytes");
-            System.exit(2);
+            if (!prod && !database) {
+                properties.putAll(startEmbeddedDatabase());
+                environments = new String[] {"dev"};
+                if (!secret) {
+                    properties.put(ProductionSettings.JWT_SECRET.key(), randomSecret());
+                }
+            }
         }
         Micronaut.build(args)
                 .mainClass(Application.class)
+                // The banner is not a log line: in prod every line on stdout is JSON.
+                .banner(!prod)
                 .properties(properties)
                 .defaultEnvironments(environments)
                 .start();
@@ -69,15 +88,10 @@ public final class Application {
         DatabaseBootstrap.applyRoles(url, embedded.superuser(), "");
         LOG.info("No SAMENSPEL_DB_URL configured: started embedded PostgreSQL with demo data");
         Map<String, Object> properties = new HashMap<>();
-        properties.put("samenspel.db.url", url.substring(0, url.indexOf('?')));
+        properties.put(DB_URL, url.substring(0, url.indexOf('?')));
         properties.put("samenspel.secure-cookies", "false");
         properties.put("samenspel.demo-data", "true");
         return properties;
-    }
-
-    private static String setting(String env, String property) {
-        String value = System.getProperty(property);
-        return blank(value) ? System.getenv(env) : value;
     }
 
     private static boolean blank(String value) {

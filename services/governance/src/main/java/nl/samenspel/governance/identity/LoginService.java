@@ -1,5 +1,7 @@
 package nl.samenspel.governance.identity;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.security.authentication.Authentication;
@@ -28,6 +30,7 @@ public class LoginService {
     private final TokenGenerator tokens;
     private final Clock clock;
     private final Duration lifetime;
+    private final Counter failures;
 
     public LoginService(
             AccountRepository accounts,
@@ -36,6 +39,7 @@ public class LoginService {
             LoginThrottle throttle,
             TokenGenerator tokens,
             Clock clock,
+            MeterRegistry meters,
             @Value("${micronaut.security.token.jwt.generator.access-token.expiration:28800}") int lifetimeSeconds) {
         this.accounts = accounts;
         this.sessions = sessions;
@@ -44,6 +48,10 @@ public class LoginService {
         this.tokens = tokens;
         this.clock = clock;
         this.lifetime = Duration.ofSeconds(lifetimeSeconds);
+        this.failures = Counter.builder("samenspel.login.failures")
+                .description(
+                        "Password checks that failed: wrong e-mail address or password (not the 429s of a locked address)")
+                .register(meters);
     }
 
     public record LoggedIn(Account account, String token, long expiresInSeconds) {}
@@ -59,6 +67,7 @@ public class LoginService {
     public Account verify(String email, String password) {
         String key = Account.normalizeEmail(email);
         if (key.chars().anyMatch(Character::isISOControl)) {
+            failures.increment();
             throw invalidCredentials();
         }
         int attempts = throttle.begin(key);
@@ -66,6 +75,7 @@ public class LoginService {
         boolean ok = hasher.matches(password, account.map(Account::passwordHash).orElse(null));
         if (!ok) {
             throttle.failed(key, attempts);
+            failures.increment();
             throw invalidCredentials();
         }
         throttle.clear(key);

@@ -1,5 +1,7 @@
 package nl.samenspel.governance.pack;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
@@ -45,6 +47,7 @@ class PackJob implements JobHandler {
     private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     PackJob(
             PackAssembler assembler,
@@ -54,7 +57,8 @@ class PackJob implements JobHandler {
             JobQueue jobs,
             AuditLog audit,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.assembler = assembler;
         this.coalitions = coalitions;
         this.documents = documents;
@@ -63,6 +67,7 @@ class PackJob implements JobHandler {
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Override
@@ -72,8 +77,22 @@ class PackJob implements JobHandler {
 
     private record Input(UUID subsidyId, VerantwoordingsPakket model, List<PackZip.Entry> signed, byte[] auditLog) {}
 
+    /** Timed as {@code samenspel_pack_duration_seconds}, by outcome: made, skipped (nothing pending) or failed. */
     @Override
     public void run(JobQueue.Claimed job) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "failed";
+        try {
+            outcome = make(job) ? "made" : "skipped";
+        } finally {
+            sample.stop(Timer.builder("samenspel.pack.duration")
+                    .description("Time to make a verantwoordingspakket: gather, render and seal, ZIP, keep")
+                    .tag("outcome", outcome)
+                    .register(meters));
+        }
+    }
+
+    private boolean make(JobQueue.Claimed job) {
         CoalitionId coalitionId = job.coalition();
         UUID id = job.subjectId();
         Coalition coalition = coalitions.findById(coalitionId.value()).orElseThrow();
@@ -94,7 +113,7 @@ class PackJob implements JobHandler {
         });
         if (input == null) {
             tx.run(coalitionId, () -> jobs.done(job.id()));
-            return;
+            return false;
         }
         jobs.progress(job.id(), 30);
         byte[] pdf = documents.render(input.model());
@@ -144,6 +163,7 @@ class PackJob implements JobHandler {
             }
             jobs.done(job.id());
         });
+        return true;
     }
 
     /** The sealed finals of the documents the pack lists, for the ZIP. */

@@ -1,6 +1,7 @@
 package nl.samenspel.governance.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import nl.samenspel.core.config.MissingSettingsException;
 import nl.samenspel.governance.support.Api;
 import nl.samenspel.governance.support.DatabaseTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -524,9 +526,17 @@ class DemoDataTest implements DatabaseTest {
     void theProductionEnvironmentNeverLoadsDemoData() {
         Map<String, Object> properties = new HashMap<>(getProperties());
         properties.put("samenspel.demo-data", "true");
-        try (ApplicationContext prod =
-                ApplicationContext.builder("prod").properties(properties).start()) {
-            assertThat(prod.containsBean(DemoData.class)).isFalse();
-        }
+
+        // Refused before any bean, DemoData's own @Requires(notEnv = "prod") included; with every setting
+        // right the prod context has no DemoData bean at all (ProductionStartTest).
+        Throwable refused = catchThrowable(() -> ApplicationContext.builder("prod")
+                .properties(properties)
+                .start()
+                .close());
+
+        assertThat(refused)
+                .rootCause()
+                .isInstanceOf(MissingSettingsException.class)
+                .hasMessageContaining("SAMENSPEL_DEMO_DATA (samenspel.demo-data): must not be true in prod");
     }
 }

@@ -31,6 +31,7 @@ public class VerificationService {
     private final SigningService signing;
     private final nl.samenspel.governance.identity.RoleGrants grants;
     private final nl.samenspel.core.tenancy.TenantTransactions tx;
+    private final RetiredSealKeys retired;
 
     VerificationService(
             DocumentsClient documents,
@@ -40,7 +41,8 @@ public class VerificationService {
             TransactionOperations<Connection> transactions,
             SigningService signing,
             nl.samenspel.governance.identity.RoleGrants grants,
-            nl.samenspel.core.tenancy.TenantTransactions tx) {
+            nl.samenspel.core.tenancy.TenantTransactions tx,
+            RetiredSealKeys retired) {
         this.documents = documents;
         this.repository = repository;
         this.coalitions = coalitions;
@@ -49,6 +51,7 @@ public class VerificationService {
         this.signing = signing;
         this.grants = grants;
         this.tx = tx;
+        this.retired = retired;
     }
 
     public Verification verify(CurrentAccount caller, byte[] pdf) {
@@ -73,9 +76,6 @@ public class VerificationService {
         String fingerprint =
                 report.certificate() == null ? null : report.certificate().sha256Fingerprint();
         Optional<UUID[]> owner = transactions.executeRead(status -> repository.ownerOfHash(report.documentSha256()));
-        boolean ours = report.sealed()
-                && fingerprint != null
-                && (fingerprint.equalsIgnoreCase(documents.sealFingerprint()) || owner.isPresent());
         Verification.Belongs belongs = Verification.Belongs.NONE;
         Verification.SignedRequest request = null;
         if (owner.isPresent()) {
@@ -105,6 +105,14 @@ public class VerificationService {
                 belongs = Verification.Belongs.KNOWN;
             }
         }
+        // Ours: sealed with the current key or one it replaced, or the exact file of a final or a pack
+        // this platform made (found by its hash), whatever key sealed it.
+        boolean ours = report.sealed()
+                && fingerprint != null
+                && (fingerprint.equalsIgnoreCase(documents.sealFingerprint())
+                        || retired.contains(fingerprint)
+                        || owner.isPresent()
+                        || pack != null);
         return new Verification(
                 report.sealed(),
                 intact,

@@ -53,15 +53,15 @@ public class TrajectService {
 
     public List<Traject> list(CoalitionAccess access) {
         return tx.read(access.id(), () -> {
-            Map<UUID, AccountabilityService.Reach> reaches = new HashMap<>();
-            return repository.trajects(access.id().value()).stream()
-                    .map(row -> view(access, row, reaches))
-                    .toList();
+            List<TrajectRepository.TrajectRow> rows =
+                    repository.trajects(access.id().value());
+            Map<UUID, AccountabilityService.Reach> reaches = rows.isEmpty() ? null : reaches(access);
+            return rows.stream().map(row -> view(access, row, reaches)).toList();
         });
     }
 
     public Traject get(CoalitionAccess access, UUID id) {
-        return tx.read(access.id(), () -> view(access, row(access, id), new HashMap<>()));
+        return tx.read(access.id(), () -> view(access, row(access, id), null));
     }
 
     public Traject create(CoalitionAccess access, Traject.Request request) {
@@ -99,7 +99,7 @@ public class TrajectService {
                         null,
                         phaseState(id, phases.get(i)));
             }
-            return view(access, repository.traject(c, id).orElseThrow(), new HashMap<>());
+            return view(access, repository.traject(c, id).orElseThrow(), null);
         }));
     }
 
@@ -123,7 +123,7 @@ public class TrajectService {
             was.put("ownerBodyId", before.ownerBodyId().toString());
             was.put("version", before.version());
             audit.append(access.id(), access.actor(), "traject.changed", "traject", id, was, state(request));
-            return view(access, row(access, id), new HashMap<>());
+            return view(access, row(access, id), null);
         }));
     }
 
@@ -150,7 +150,7 @@ public class TrajectService {
                     phaseId,
                     null,
                     phaseState(id, request));
-            return view(access, row(access, id), new HashMap<>());
+            return view(access, row(access, id), null);
         }));
     }
 
@@ -187,7 +187,7 @@ public class TrajectService {
                     phaseId,
                     was,
                     phaseState(id, request));
-            return view(access, row(access, id), new HashMap<>());
+            return view(access, row(access, id), null);
         }));
     }
 
@@ -214,7 +214,7 @@ public class TrajectService {
                     id,
                     Map.of("phaseIds", current.stream().map(UUID::toString).toList()),
                     Map.of("phaseIds", order.stream().map(UUID::toString).toList()));
-            return view(access, row(access, id), new HashMap<>());
+            return view(access, row(access, id), null);
         }));
     }
 
@@ -250,7 +250,7 @@ public class TrajectService {
                     request.milestoneId(),
                     null,
                     after);
-            return view(access, row(access, id), new HashMap<>());
+            return view(access, row(access, id), null);
         }));
     }
 
@@ -305,13 +305,17 @@ public class TrajectService {
 
     // ------------------------------------------------------------------ views
 
+    /** {@code reaches}: from {@link #reaches} once per request, or null to work them out when needed. */
     private Traject view(
             CoalitionAccess access, TrajectRepository.TrajectRow t, Map<UUID, AccountabilityService.Reach> reaches) {
         UUID c = access.id().value();
         LocalDate today = MeetingTime.day(clock.instant());
         List<Traject.Milestone> milestones = new ArrayList<>();
         for (TrajectRepository.MilestoneRow m : repository.milestones(c, t.id())) {
-            AccountabilityService.Reach reach = reaches.computeIfAbsent(m.subsidyId(), s -> reach(access, s));
+            if (reaches == null) {
+                reaches = reaches(access);
+            }
+            AccountabilityService.Reach reach = reaches.get(m.subsidyId());
             if (reach != null && reach.reads(m.memberId())) {
                 milestones.add(new Traject.Milestone(
                         m.milestoneId(),
@@ -370,14 +374,18 @@ public class TrajectService {
                 new Traject.Status(today, done, phases.size(), current, late, overdue, counts(milestones)));
     }
 
-    /** Whose figures the caller reads under the subsidy; null when it sees none of them (an accountant's other year). */
-    private AccountabilityService.Reach reach(CoalitionAccess access, UUID subsidy) {
-        try {
-            AccountabilityService.Reach reach = accountability.reach(access, subsidy);
-            return reach.none() ? null : reach;
-        } catch (ProblemException e) {
-            return null;
+    /**
+     * Whose figures the caller reads under each subsidy it may see; a subsidy it may not see (an
+     * accountant's other year) maps to null. The subsidies are asked for first, so that no refusal is
+     * thrown inside this transaction (which would mark it rollback-only).
+     */
+    private Map<UUID, AccountabilityService.Reach> reaches(CoalitionAccess access) {
+        Map<UUID, AccountabilityService.Reach> reaches = new HashMap<>();
+        for (var subsidy : accountability.list(access)) {
+            AccountabilityService.Reach reach = accountability.reach(access, subsidy.id());
+            reaches.put(subsidy.id(), reach.none() ? null : reach);
         }
+        return reaches;
     }
 
     private static Traject.Counts counts(List<Traject.Milestone> milestones) {

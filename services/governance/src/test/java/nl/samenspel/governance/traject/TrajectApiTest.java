@@ -386,6 +386,35 @@ class TrajectApiTest implements DatabaseTest {
     }
 
     @Test
+    void anAccountantOfAnotherYearReadsTheTrajectWithoutThatYearsMilestones() {
+        String id =
+                create("Jaarplan " + Fixtures.unique("t"), List.of()).get("id").asText();
+        String m = milestone(raster, rasterToken, "Mijlpaal " + Fixtures.unique("m"), "2021-06-01", "PLANNED", null);
+        assertThat(api.post(base + "/trajects/" + id + "/milestones", secretary, Map.of("milestoneId", m))
+                        .status())
+                .isEqualTo(200);
+        Account accountant = fixtures.account("traject-accountant");
+        Api.Response granted = api.post(
+                base + "/roles",
+                secretary,
+                Map.of(
+                        "email", accountant.email(),
+                        "role", "ACCOUNTANT",
+                        "validUntil", LocalDate.now().plusDays(30).toString(),
+                        "years", List.of(2022)));
+        assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
+        String token = login(accountant);
+        Api.Response read = api.get(base + "/trajects/" + id, token);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.json().path("milestones")).isEmpty();
+        Api.Response list = api.get(base + "/trajects", token);
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        assertThat(list.body()).contains(id).doesNotContain(m);
+        // The secretary sees it.
+        assertThat(api.get(base + "/trajects/" + id, secretary).body()).contains(m);
+    }
+
+    @Test
     void theStatusRulesOnADay() {
         LocalDate today = LocalDate.parse("2021-04-01");
         assertThat(TrajectStatus.phase(LocalDate.parse("2021-03-31"), null, null, today))

@@ -127,4 +127,79 @@ class TrajectPagesTest implements DatabaseTest {
                         .status())
                 .isEqualTo(403);
     }
+
+    @Test
+    void theDetailPageShowsLinkedMilestonesInTheirPhase() {
+        CoalitionResponse coalition = fixtures.coalition("trajecten-mijlpalen", LegalForm.SAMENWERKINGSVERBAND);
+        Account secretary = fixtures.member(coalition, "mijlpaal-secretary", CoalitionRole.SECRETARY);
+        Api api = new Api(server);
+        String token = api.login(secretary.email(), Fixtures.PASSWORD);
+        String base = "/api/v1/coalitions/" + coalition.slug();
+        String body = api.get(base + "/bodies", token).json().get(0).get("id").asText();
+        String member = api.post(
+                        base + "/members", token, Map.of("name", "Raster", "kind", "WELZIJN", "joinedOn", "2021-01-01"))
+                .json()
+                .get("id")
+                .asText();
+        Map<String, Object> subsidy = new java.util.HashMap<>(Map.of(
+                "year", 2021,
+                "title", "Opdracht preventie 2021",
+                "scope", "Opdracht preventie 2021",
+                "grantor", "Gemeente Deventer",
+                "amountCents", 100L,
+                "periodFrom", "2021-01-01",
+                "periodUntil", "2021-12-31",
+                "verantwoordingDue", "2022-05-01",
+                "accountantThresholdCents", 100L,
+                "varianceThresholdPct", "5.00"));
+        String subsidyId =
+                api.post(base + "/subsidies", token, subsidy).json().get("id").asText();
+        String milestone = api.post(
+                        base + "/subsidies/" + subsidyId + "/milestones",
+                        token,
+                        Map.of(
+                                "memberId", member,
+                                "title", "Overdracht caseload",
+                                "dueOn", "2021-02-01",
+                                "status", "DONE",
+                                "doneOn", "2021-01-29"))
+                .json()
+                .get("milestones")
+                .get(0)
+                .get("id")
+                .asText();
+        var traject = api.post(
+                        base + "/trajects",
+                        token,
+                        Map.of(
+                                "title",
+                                "Van preventie naar potentie 2021",
+                                "ownerBodyId",
+                                body,
+                                "phases",
+                                java.util.List.of(Map.of(
+                                        "name", "Ontschot werken",
+                                        "plannedStart", "2021-01-01",
+                                        "plannedEnd", "2021-07-01",
+                                        "actualStart", "2021-01-04"))))
+                .json();
+        String id = traject.get("id").asText();
+        String phase = traject.get("phases").get(0).get("id").asText();
+        assertThat(api.post(
+                                base + "/trajects/" + id + "/milestones",
+                                token,
+                                Map.of("milestoneId", milestone, "phaseId", phase))
+                        .status())
+                .isEqualTo(200);
+
+        Browser browser = new Browser(server);
+        browser.logIn(secretary.email(), Fixtures.PASSWORD);
+        Browser.Page page = browser.get("/c/" + coalition.slug() + "/trajecten/" + id);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("Overdracht caseload", "01-02-2021", "Gereed", "op 29-01-2021", "Raster")
+                .contains("Bezig", "dagen over de geplande einddatum", "1 gereed, 0 open, 0 verlopen");
+        assertThat(browser.get("/c/" + coalition.slug() + "/trajecten").body())
+                .contains("Van preventie naar potentie 2021", "0 van 1", "Ontschot werken");
+    }
 }

@@ -602,6 +602,15 @@ class CrossTenantApiTest implements DatabaseTest {
                     "POST",
                     "/c/{coalition}/trajecten/{id}/phases",
                     Map.of("phaseName", "Overgenomen", "plannedStart", "2021-01-01", "plannedEnd", "2021-02-01")),
+            new Call("GET", "/c/{coalition}/trajecten/{id}/phases/{phaseId}", null),
+            new Call(
+                    "POST",
+                    "/c/{coalition}/trajecten/{id}/phases/{phaseId}",
+                    Map.of(
+                            "phaseName", "Overgenomen",
+                            "plannedStart", "2021-01-01",
+                            "plannedEnd", "2021-02-01",
+                            "version", "0")),
             new Call("GET", "/c/{coalition}/members/{id}/representatives", null),
             new Call(
                     "POST",

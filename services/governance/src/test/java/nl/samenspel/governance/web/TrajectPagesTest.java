@@ -110,8 +110,33 @@ class TrajectPagesTest implements DatabaseTest {
         assertThat(duplicate.status()).isEqualTo(422);
         assertThat(duplicate.body()).contains("Dit traject heeft al een fase met deze naam.");
 
+        // The secretary records that the phase ended on time after all; the same form again is stale.
+        Browser.Page withLink = browser.get(detail);
+        String edit = withLink.body().replaceAll("(?s).*href=\"(" + detail + "/phases/[0-9a-f-]+)\".*", "$1");
+        Browser.Page form = browser.get(edit);
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body())
+                .contains("Fase wijzigen: Plan van aanpak", "value=\"2017-03-08\"", "name=\"version\" value=\"0\"");
+        Map<String, String> onTime = Map.of(
+                "phaseName", "Plan van aanpak",
+                "plannedStart", "2017-01-16",
+                "plannedEnd", "2017-03-01",
+                "actualStart", "2017-01-16",
+                "actualEnd", "2017-03-01",
+                "version", "0",
+                "csrfToken", form.csrfToken());
+        Browser.Page saved = browser.post(edit, onTime);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(303);
+        assertThat(browser.get(saved.header("Location")).body())
+                .contains("De fase is opgeslagen.", "op tijd")
+                .doesNotContain("7 dagen te laat afgerond");
+        Browser.Page stale = browser.post(edit, onTime);
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.body()).contains("Iemand anders heeft dit intussen gewijzigd.");
+
         Browser reader = new Browser(server);
         reader.logIn(observer.email(), Fixtures.PASSWORD);
+        assertThat(reader.get(edit).status()).isEqualTo(403);
         Browser.Page list = reader.get(path);
         assertThat(list.body()).contains("Oprichting coöperatie", "1 van 1").doesNotContain("Traject toevoegen");
         Browser.Page read = reader.get(detail);

@@ -48,6 +48,7 @@ class TrajectPagesController {
             "traject.phase-actual-start",
             "traject.phase-actual-end",
             "traject.phase-name-taken",
+            "conflict.version",
             "traject.duplicate",
             "request.control-characters"));
 
@@ -82,10 +83,33 @@ class TrajectPagesController {
             @Nullable String plannedEnd,
             @Nullable String actualStart,
             @Nullable String actualEnd,
-            @Nullable String phaseDescription) {
+            @Nullable String phaseDescription,
+            @Nullable String version) {
 
         static PhaseForm empty() {
-            return new PhaseForm("", "", "", "", "", "");
+            return new PhaseForm("", "", "", "", "", "", null);
+        }
+
+        static PhaseForm of(Traject.Phase p) {
+            return new PhaseForm(
+                    p.name(),
+                    p.plannedStart().toString(),
+                    p.plannedEnd().toString(),
+                    p.actualStart() == null ? "" : p.actualStart().toString(),
+                    p.actualEnd() == null ? "" : p.actualEnd().toString(),
+                    p.description(),
+                    String.valueOf(p.version()));
+        }
+
+        /** The request, with unreadable dates or version as errors. */
+        Traject.PhaseRequest toRequest(Map<String, String> errors, boolean versioned) {
+            LocalDate start = Forms.date(plannedStart, "plannedStart", errors);
+            LocalDate end = Forms.date(plannedEnd, "plannedEnd", errors);
+            LocalDate actualFrom = Forms.date(actualStart, "actualStart", errors);
+            LocalDate actualUntil = Forms.date(actualEnd, "actualEnd", errors);
+            Integer v = versioned ? Forms.whole(version, "version", errors) : null;
+            return new Traject.PhaseRequest(
+                    Forms.trimmed(phaseName), phaseDescription, start, end, actualFrom, actualUntil, v);
         }
     }
 
@@ -119,7 +143,9 @@ class TrajectPagesController {
     HttpResponse<?> detail(CoalitionAccess access, UUID id, @Nullable @QueryValue String done) {
         String notice = "created".equals(done)
                 ? "trajects.done.created"
-                : "phase-added".equals(done) ? "trajects.done.phase-added" : null;
+                : "phase-added".equals(done)
+                        ? "trajects.done.phase-added"
+                        : "phase-saved".equals(done) ? "trajects.done.phase-saved" : null;
         return detailPage(HttpStatus.OK, access, trajects.get(access, id), PhaseForm.empty(), Map.of(), null, notice);
     }
 
@@ -128,18 +154,7 @@ class TrajectPagesController {
         access.require(CoalitionRole.SECRETARY);
         Traject traject = trajects.get(access, id);
         Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate plannedStart = Forms.date(form.plannedStart(), "plannedStart", errors);
-        LocalDate plannedEnd = Forms.date(form.plannedEnd(), "plannedEnd", errors);
-        LocalDate actualStart = Forms.date(form.actualStart(), "actualStart", errors);
-        LocalDate actualEnd = Forms.date(form.actualEnd(), "actualEnd", errors);
-        Traject.PhaseRequest request = new Traject.PhaseRequest(
-                Forms.trimmed(form.phaseName()),
-                form.phaseDescription(),
-                plannedStart,
-                plannedEnd,
-                actualStart,
-                actualEnd,
-                null);
+        Traject.PhaseRequest request = form.toRequest(errors, false);
         Forms.validate(validator, request, TrajectPagesController::phaseField, errors);
         if (!errors.isEmpty()) {
             return detailPage(
@@ -158,6 +173,73 @@ class TrajectPagesController {
             return detailPage(r.status(), access, traject, form, r.errors(), r.general(), null);
         }
         return Pages.seeOther("/c/" + access.slug() + "/trajecten/" + id + "?done=phase-added#fasen");
+    }
+
+    @Get("/{id}/phases/{phaseId}")
+    HttpResponse<?> phaseForm(CoalitionAccess access, UUID id, UUID phaseId) {
+        access.require(CoalitionRole.SECRETARY);
+        Traject traject = trajects.get(access, id);
+        Traject.Phase phase = phase(traject, phaseId);
+        return phasePage(HttpStatus.OK, access, traject, phase, PhaseForm.of(phase), Map.of(), null);
+    }
+
+    @Post(value = "/{id}/phases/{phaseId}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> changePhase(CoalitionAccess access, UUID id, UUID phaseId, @Body PhaseForm form) {
+        access.require(CoalitionRole.SECRETARY);
+        Traject traject = trajects.get(access, id);
+        Traject.Phase phase = phase(traject, phaseId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Traject.PhaseRequest request = form.toRequest(errors, true);
+        Forms.validate(validator, request, TrajectPagesController::phaseField, errors);
+        if (errors.containsKey("version") || request.version() == null) {
+            return phasePage(HttpStatus.UNPROCESSABLE_ENTITY, access, traject, phase, form, Map.of(), "error.invalid");
+        }
+        if (!errors.isEmpty()) {
+            return phasePage(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    access,
+                    traject,
+                    phase,
+                    form,
+                    Forms.ordered(errors, PHASE_FIELDS),
+                    null);
+        }
+        try {
+            trajects.updatePhase(access, id, phaseId, request);
+        } catch (ProblemException e) {
+            Forms.Refusal r = Forms.refusal(e, TrajectPagesController::phaseField, MESSAGES);
+            return phasePage(r.status(), access, traject, phase, form, r.errors(), r.general());
+        }
+        return Pages.seeOther("/c/" + access.slug() + "/trajecten/" + id + "?done=phase-saved#fasen");
+    }
+
+    private static Traject.Phase phase(Traject traject, UUID phaseId) {
+        return traject.phases().stream()
+                .filter(p -> p.id().equals(phaseId))
+                .findFirst()
+                .orElseThrow(
+                        () -> ProblemException.notFound("traject.phase-not-found", "This traject has no such phase."));
+    }
+
+    private HttpResponse<?> phasePage(
+            HttpStatus status,
+            CoalitionAccess access,
+            Traject traject,
+            Traject.Phase phase,
+            PhaseForm form,
+            Map<String, String> errors,
+            String general) {
+        return Pages.page(
+                status,
+                "traject-phase",
+                Pages.model(
+                        "access", access,
+                        "traject", traject,
+                        "phase", phase,
+                        "form", form,
+                        "errors", errors,
+                        "general", general,
+                        "section", "trajects"));
     }
 
     private static String trajectField(String property) {

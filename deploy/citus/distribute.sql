@@ -115,6 +115,9 @@ SELECT pg_temp.distribute('samenspel.verantwoordingspakket');
 SELECT pg_temp.distribute('samenspel.accountant_year');
 SELECT pg_temp.distribute('samenspel.pack_download');
 SELECT pg_temp.distribute('samenspel.jaarverklaring');
+SELECT pg_temp.distribute('samenspel.traject');
+SELECT pg_temp.distribute('samenspel.traject_phase');
+SELECT pg_temp.distribute('samenspel.traject_milestone');
 
 -- Platform tables outside row-level security whose rows point into one coalition's rows: distributed
 -- with them, because Citus has no foreign key from a reference or local table into a distributed one.

@@ -63,7 +63,7 @@ import org.slf4j.LoggerFactory;
  * 16,41 prevention fte over the three municipal partners is illustrative (the plan gives the total);
  * KvK numbers and RSINs are made-up demo values that pass the checks. The meetings, relative to
  * today, come from {@link DemoMeetings}; the subsidies and the members' figures against them from
- * {@link DemoAccountability}.
+ * {@link DemoAccountability}; the trajects from {@link DemoTrajects}.
  */
 @Singleton
 @Requires(property = "samenspel.demo-data", value = "true")
@@ -93,6 +93,7 @@ public class DemoData {
     private final DemoProposals demoProposals;
     private final DemoSigning demoSigning;
     private final DemoAccountability demoAccountability;
+    private final DemoTrajects demoTrajects;
     private final nl.samenspel.governance.pack.PackService packs;
 
     DemoData(
@@ -112,6 +113,7 @@ public class DemoData {
             DemoProposals demoProposals,
             DemoSigning demoSigning,
             DemoAccountability demoAccountability,
+            DemoTrajects demoTrajects,
             nl.samenspel.governance.pack.PackService packs) {
         this.accounts = accounts;
         this.hasher = hasher;
@@ -129,6 +131,7 @@ public class DemoData {
         this.demoProposals = demoProposals;
         this.demoSigning = demoSigning;
         this.demoAccountability = demoAccountability;
+        this.demoTrajects = demoTrajects;
         this.packs = packs;
     }
 
@@ -285,6 +288,7 @@ public class DemoData {
                         new DemoAccountability.Partner(solis.id(), representing(deventer, solisRep))));
         // The 2021 pack, asked for by the secretary; the job runner makes it a few seconds after start.
         packs.request(access(deventer, deventerSecretary), deventer2021.id());
+        demoTrajects.deventer(access(deventer, deventerSecretary), bodyNamed(d, "Projectgroep"), deventer2021.id());
 
         // Woudenberg: coöperatie De Kleine Schans, founded by the municipality, MEE and Youké.
         Account woudenbergSecretary = account("secretaris@woudenberg.demo", "Projectleider De Kleine Schans", false);
@@ -415,6 +419,7 @@ public class DemoData {
                 acting(woudenberg, woudenbergOpdrachtgever, CoalitionRole.OPDRACHTGEVER),
                 new DemoAccountability.Partner(meeWoudenberg.id(), representing(woudenberg, mee)),
                 new DemoAccountability.Partner(gemeente.id(), representing(woudenberg, wethouder))));
+        demoTrajects.woudenberg(access(woudenberg, woudenbergSecretary), bodyNamed(w, "Stuurgroep oprichting"));
     }
 
     private UUID bodyNamed(CoalitionAccess access, String name) {

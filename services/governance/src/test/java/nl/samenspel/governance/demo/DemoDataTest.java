@@ -539,4 +539,39 @@ class DemoDataTest implements DatabaseTest {
                 .isInstanceOf(MissingSettingsException.class)
                 .hasMessageContaining("SAMENSPEL_DEMO_DATA (samenspel.demo-data): must not be true in prod");
     }
+
+    @Test
+    void bothCoalitionsHaveTheirTrajectWithPhasesAndMilestones() {
+        String deventer = api.login("secretaris@deventer.demo", DemoData.PASSWORD);
+        JsonNode plans = api.get("/api/v1/coalitions/deventer-preventie/trajects", deventer)
+                .json();
+        assertThat(plans).hasSize(1);
+        JsonNode plan = plans.get(0);
+        assertThat(plan.get("title").asText()).isEqualTo("Van preventie naar potentie 2021");
+        assertThat(plan.get("ownerBodyName").asText()).isEqualTo("Projectgroep");
+        List<String> lines = new ArrayList<>();
+        plan.get("phases").forEach(p -> lines.add(p.get("name").asText()));
+        assertThat(lines)
+                .containsExactly(
+                        "Ontschot werken", "Dichtbij", "Samen opleiden", "Effectiviteitsmeting", "Samenwerking");
+        // The plan's ten milestones, each in its line; the effectiveness measurement was moved to 2022.
+        assertThat(plan.get("milestones")).hasSize(10);
+        plan.get("milestones")
+                .forEach(m -> assertThat(m.get("phaseId").isNull()).isFalse());
+        assertThat(plan.get("phases").get(3).get("timeliness").asText()).isEqualTo("OVERDUE");
+        assertThat(plan.get("status").get("milestones").get("dropped").asInt()).isEqualTo(1);
+
+        String woudenberg = api.login("secretaris@woudenberg.demo", DemoData.PASSWORD);
+        JsonNode founding = api.get("/api/v1/coalitions/de-kleine-schans/trajects", woudenberg)
+                .json()
+                .get(0);
+        assertThat(founding.get("title").asText()).isEqualTo("Oprichting coöperatie De Kleine Schans");
+        JsonNode steps = founding.get("phases");
+        assertThat(steps).hasSize(5);
+        // Today falls in step 5, the implementation; the four steps before it are done.
+        assertThat(founding.get("status").get("phasesDone").asInt()).isEqualTo(4);
+        assertThat(founding.get("status").get("currentPhaseId").asText())
+                .isEqualTo(steps.get(4).get("id").asText());
+        assertThat(steps.get(4).get("timeliness").asText()).isEqualTo("ON_TIME");
+    }
 }

@@ -100,6 +100,13 @@ class CrossTenantApiTest implements DatabaseTest {
             """
             {"memberId":"{member}","risk":"Overgenomen","cause":"x","mitigation":"x","owner":"x","status":"OPEN"}""";
 
+    static final String TRAJECT_BODY = """
+            {"title":"Overgenomen","ownerBodyId":"{body}"}""";
+
+    static final String PHASE_BODY =
+            """
+            {"name":"Overgenomen","plannedStart":"2021-01-01","plannedEnd":"2021-02-01"}""";
+
     /** The body with a version, as a change (PUT) sends it. */
     static String versioned(String body) {
         int end = body.lastIndexOf('}');
@@ -329,6 +336,17 @@ class CrossTenantApiTest implements DatabaseTest {
                     "/api/v1/coalitions/{coalition}/proposals/{id}/conflicts",
                     "{\"memberId\":\"{member}\",\"reason\":\"Overgenomen\"}"),
             new Call("POST", "/api/v1/coalitions/{coalition}/calendar-link", "{}"),
+            new Call("GET", "/api/v1/coalitions/{coalition}/trajects", null),
+            new Call("POST", "/api/v1/coalitions/{coalition}/trajects", TRAJECT_BODY),
+            new Call("GET", "/api/v1/coalitions/{coalition}/trajects/{id}", null),
+            new Call("PUT", "/api/v1/coalitions/{coalition}/trajects/{id}", versioned(TRAJECT_BODY)),
+            new Call("POST", "/api/v1/coalitions/{coalition}/trajects/{id}/phases", PHASE_BODY),
+            new Call("PUT", "/api/v1/coalitions/{coalition}/trajects/{id}/phases/{phaseId}", versioned(PHASE_BODY)),
+            new Call("PUT", "/api/v1/coalitions/{coalition}/trajects/{id}/phase-order", "{\"phaseIds\":[\"{phase}\"]}"),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/trajects/{id}/milestones",
+                    "{\"milestoneId\":\"{milestone}\",\"phaseId\":\"{phase}\"}"),
             // The web UI: HTML pages and form posts.
             new Call("GET", "/c/{coalition}", null),
             new Call("GET", "/c/{coalition}/audit", null),
@@ -576,6 +594,23 @@ class CrossTenantApiTest implements DatabaseTest {
                             "budgetCategory", "Overgenomen",
                             "budgetAmount", "1,00")),
             new Call("POST", "/c/{coalition}/verantwoording/{id}/{kind}/{lineId}/remove", Map.of()),
+            new Call("GET", "/c/{coalition}/trajecten", null),
+            new Call(
+                    "POST", "/c/{coalition}/trajecten", Map.of("trajectTitle", "Overgenomen", "ownerBodyId", "{body}")),
+            new Call("GET", "/c/{coalition}/trajecten/{id}", null),
+            new Call(
+                    "POST",
+                    "/c/{coalition}/trajecten/{id}/phases",
+                    Map.of("phaseName", "Overgenomen", "plannedStart", "2021-01-01", "plannedEnd", "2021-02-01")),
+            new Call("GET", "/c/{coalition}/trajecten/{id}/phases/{phaseId}", null),
+            new Call(
+                    "POST",
+                    "/c/{coalition}/trajecten/{id}/phases/{phaseId}",
+                    Map.of(
+                            "phaseName", "Overgenomen",
+                            "plannedStart", "2021-01-01",
+                            "plannedEnd", "2021-02-01",
+                            "version", "0")),
             new Call("GET", "/c/{coalition}/members/{id}/representatives", null),
             new Call(
                     "POST",
@@ -612,6 +647,9 @@ class CrossTenantApiTest implements DatabaseTest {
     String deventerSubsidyId;
     String deventerBudgetLineId;
     String deventerPackId;
+    String deventerTrajectId;
+    String deventerPhaseId;
+    String deventerMilestoneId;
 
     String deventerActionId;
     String deventerProposalId;
@@ -795,6 +833,36 @@ class CrossTenantApiTest implements DatabaseTest {
         assertThat(withAttachment.status()).as(withAttachment.toString()).isEqualTo(201);
         deventerAttachmentId =
                 withAttachment.json().get("attachments").get(0).get("id").asText();
+        Api.Response milestone = api.post(
+                "/api/v1/coalitions/" + deventer.slug() + "/subsidies/" + deventerSubsidyId + "/milestones",
+                deventerSecretary,
+                MILESTONE_BODY
+                        .replace("{member}", deventerMemberId)
+                        .replace("Overgenomen", "Mijlpaal " + deventerMemberName));
+        assertThat(milestone.status()).as(milestone.toString()).isEqualTo(201);
+        deventerMilestoneId =
+                milestone.json().get("milestones").get(0).get("id").asText();
+        Api.Response traject = api.post(
+                "/api/v1/coalitions/" + deventer.slug() + "/trajects",
+                deventerSecretary,
+                Map.of(
+                        "title",
+                        "Traject " + deventerMemberName,
+                        "ownerBodyId",
+                        deventerBodyId,
+                        "phases",
+                        List.of(Map.of(
+                                "name", "Fase " + deventerMemberName,
+                                "plannedStart", "2021-01-01",
+                                "plannedEnd", "2021-03-01"))));
+        assertThat(traject.status()).as(traject.toString()).isEqualTo(201);
+        deventerTrajectId = traject.json().get("id").asText();
+        deventerPhaseId = traject.json().get("phases").get(0).get("id").asText();
+        Api.Response linked = api.post(
+                "/api/v1/coalitions/" + deventer.slug() + "/trajects/" + deventerTrajectId + "/milestones",
+                deventerSecretary,
+                Map.of("milestoneId", deventerMilestoneId, "phaseId", deventerPhaseId));
+        assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
     }
 
     /** A mandate written by the superuser: the invitation round trip is tested elsewhere. */
@@ -966,6 +1034,9 @@ class CrossTenantApiTest implements DatabaseTest {
                 .replace("{kind}", "budget-lines")
                 .replace("signing/{id}", "signing/" + deventerSigningId)
                 .replace("{attachmentId}", deventerAttachmentId)
+                .replace("trajects/{id}", "trajects/" + deventerTrajectId)
+                .replace("trajecten/{id}", "trajecten/" + deventerTrajectId)
+                .replace("{phaseId}", deventerPhaseId)
                 .replaceFirst("\\{id}", memberId)
                 .replaceFirst("\\{id}", deventerRepresentativeId);
     }
@@ -979,7 +1050,9 @@ class CrossTenantApiTest implements DatabaseTest {
                 .replace("{body}", deventerBodyId)
                 .replace("{upload}", deventerUploadId)
                 .replace("{item}", deventerItemId)
-                .replace("{meeting}", deventerMeetingId);
+                .replace("{meeting}", deventerMeetingId)
+                .replace("{phase}", deventerPhaseId)
+                .replace("{milestone}", deventerMilestoneId);
     }
 
     /** What Deventer's secretary sees: members, the coalition, the audit chain, roles, bodies and meetings. */
@@ -1006,6 +1079,8 @@ class CrossTenantApiTest implements DatabaseTest {
                 + api.get(base + "/signature-requests/" + deventerSigningId, deventerSecretary)
                         .body()
                 + api.get(base + "/subsidies/" + deventerSubsidyId + "/figures", deventerSecretary)
+                        .body()
+                + api.get(base + "/trajects/" + deventerTrajectId, deventerSecretary)
                         .body();
     }
 }

@@ -1,0 +1,319 @@
+package nl.samenspel.governance.web.traject;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Validator;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import nl.samenspel.core.problem.ProblemException;
+import nl.samenspel.governance.body.BodyService;
+import nl.samenspel.governance.identity.CoalitionRole;
+import nl.samenspel.governance.tenancy.CoalitionAccess;
+import nl.samenspel.governance.traject.Traject;
+import nl.samenspel.governance.traject.TrajectService;
+import nl.samenspel.governance.web.Forms;
+import nl.samenspel.governance.web.Pages;
+
+/**
+ * Trajects as people follow them: the list with how each stands, and a traject's phases (planned
+ * against actual) and milestones. The secretary gets the forms to start a traject and add a phase.
+ */
+@io.swagger.v3.oas.annotations.Hidden
+@Controller("/c/{coalition}/trajecten")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class TrajectPagesController {
+
+    private static final Function<String, String> MESSAGES = Forms.knownCodes(Set.of(
+            "traject.body-unknown",
+            "traject.title-taken",
+            "traject.phase-planned-end",
+            "traject.phase-actual-start",
+            "traject.phase-actual-end",
+            "traject.phase-name-taken",
+            "conflict.version",
+            "traject.duplicate",
+            "request.control-characters"));
+
+    static final List<String> TRAJECT_FIELDS = List.of("trajectTitle", "ownerBodyId", "trajectDescription");
+
+    static final List<String> PHASE_FIELDS =
+            List.of("phaseName", "plannedStart", "plannedEnd", "actualStart", "actualEnd", "phaseDescription");
+
+    private final TrajectService trajects;
+    private final BodyService bodies;
+    private final Validator validator;
+
+    TrajectPagesController(TrajectService trajects, BodyService bodies, Validator validator) {
+        this.trajects = trajects;
+        this.bodies = bodies;
+        this.validator = validator;
+    }
+
+    @Serdeable
+    record TrajectForm(
+            @Nullable String trajectTitle, @Nullable String ownerBodyId, @Nullable String trajectDescription) {
+
+        static TrajectForm empty() {
+            return new TrajectForm("", "", "");
+        }
+    }
+
+    @Serdeable
+    record PhaseForm(
+            @Nullable String phaseName,
+            @Nullable String plannedStart,
+            @Nullable String plannedEnd,
+            @Nullable String actualStart,
+            @Nullable String actualEnd,
+            @Nullable String phaseDescription,
+            @Nullable String version) {
+
+        static PhaseForm empty() {
+            return new PhaseForm("", "", "", "", "", "", null);
+        }
+
+        static PhaseForm of(Traject.Phase p) {
+            return new PhaseForm(
+                    p.name(),
+                    p.plannedStart().toString(),
+                    p.plannedEnd().toString(),
+                    p.actualStart() == null ? "" : p.actualStart().toString(),
+                    p.actualEnd() == null ? "" : p.actualEnd().toString(),
+                    p.description(),
+                    String.valueOf(p.version()));
+        }
+
+        /** The request, with unreadable dates or version as errors. */
+        Traject.PhaseRequest toRequest(Map<String, String> errors, boolean versioned) {
+            LocalDate start = Forms.date(plannedStart, "plannedStart", errors);
+            LocalDate end = Forms.date(plannedEnd, "plannedEnd", errors);
+            LocalDate actualFrom = Forms.date(actualStart, "actualStart", errors);
+            LocalDate actualUntil = Forms.date(actualEnd, "actualEnd", errors);
+            Integer v = versioned ? Forms.whole(version, "version", errors) : null;
+            return new Traject.PhaseRequest(
+                    Forms.trimmed(phaseName), phaseDescription, start, end, actualFrom, actualUntil, v);
+        }
+    }
+
+    @Get
+    HttpResponse<?> list(CoalitionAccess access) {
+        return listPage(HttpStatus.OK, access, TrajectForm.empty(), Map.of(), null);
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> create(CoalitionAccess access, @Body TrajectForm form) {
+        access.require(CoalitionRole.SECRETARY);
+        Map<String, String> errors = new LinkedHashMap<>();
+        UUID body = Forms.uuid(form.ownerBodyId(), "ownerBodyId", errors);
+        Traject.Request request =
+                new Traject.Request(Forms.trimmed(form.trajectTitle()), form.trajectDescription(), body, null, null);
+        Forms.validate(validator, request, TrajectPagesController::trajectField, errors);
+        if (!errors.isEmpty()) {
+            return listPage(HttpStatus.UNPROCESSABLE_ENTITY, access, form, Forms.ordered(errors, TRAJECT_FIELDS), null);
+        }
+        Traject created;
+        try {
+            created = trajects.create(access, request);
+        } catch (ProblemException e) {
+            Forms.Refusal r = Forms.refusal(e, TrajectPagesController::trajectField, MESSAGES);
+            return listPage(r.status(), access, form, r.errors(), r.general());
+        }
+        return Pages.seeOther("/c/" + access.slug() + "/trajecten/" + created.id() + "?done=created");
+    }
+
+    @Get("/{id}")
+    HttpResponse<?> detail(CoalitionAccess access, UUID id, @Nullable @QueryValue String done) {
+        String notice = "created".equals(done)
+                ? "trajects.done.created"
+                : "phase-added".equals(done)
+                        ? "trajects.done.phase-added"
+                        : "phase-saved".equals(done) ? "trajects.done.phase-saved" : null;
+        return detailPage(HttpStatus.OK, access, trajects.get(access, id), PhaseForm.empty(), Map.of(), null, notice);
+    }
+
+    @Post(value = "/{id}/phases", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> addPhase(CoalitionAccess access, UUID id, @Body PhaseForm form) {
+        access.require(CoalitionRole.SECRETARY);
+        Traject traject = trajects.get(access, id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Traject.PhaseRequest request = form.toRequest(errors, false);
+        Forms.validate(validator, request, TrajectPagesController::phaseField, errors);
+        if (!errors.isEmpty()) {
+            return detailPage(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    access,
+                    traject,
+                    form,
+                    Forms.ordered(errors, PHASE_FIELDS),
+                    null,
+                    null);
+        }
+        try {
+            trajects.addPhase(access, id, request);
+        } catch (ProblemException e) {
+            Forms.Refusal r = Forms.refusal(e, TrajectPagesController::phaseField, MESSAGES);
+            return detailPage(r.status(), access, traject, form, r.errors(), r.general(), null);
+        }
+        return Pages.seeOther("/c/" + access.slug() + "/trajecten/" + id + "?done=phase-added#fasen");
+    }
+
+    @Get("/{id}/phases/{phaseId}")
+    HttpResponse<?> phaseForm(CoalitionAccess access, UUID id, UUID phaseId) {
+        access.require(CoalitionRole.SECRETARY);
+        Traject traject = trajects.get(access, id);
+        Traject.Phase phase = phase(traject, phaseId);
+        return phasePage(HttpStatus.OK, access, traject, phase, PhaseForm.of(phase), Map.of(), null);
+    }
+
+    @Post(value = "/{id}/phases/{phaseId}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> changePhase(CoalitionAccess access, UUID id, UUID phaseId, @Body PhaseForm form) {
+        access.require(CoalitionRole.SECRETARY);
+        Traject traject = trajects.get(access, id);
+        Traject.Phase phase = phase(traject, phaseId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Traject.PhaseRequest request = form.toRequest(errors, true);
+        Forms.validate(validator, request, TrajectPagesController::phaseField, errors);
+        if (errors.containsKey("version") || request.version() == null) {
+            return phasePage(HttpStatus.UNPROCESSABLE_ENTITY, access, traject, phase, form, Map.of(), "error.invalid");
+        }
+        if (!errors.isEmpty()) {
+            return phasePage(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    access,
+                    traject,
+                    phase,
+                    form,
+                    Forms.ordered(errors, PHASE_FIELDS),
+                    null);
+        }
+        try {
+            trajects.updatePhase(access, id, phaseId, request);
+        } catch (ProblemException e) {
+            Forms.Refusal r = Forms.refusal(e, TrajectPagesController::phaseField, MESSAGES);
+            return phasePage(r.status(), access, traject, phase, form, r.errors(), r.general());
+        }
+        return Pages.seeOther("/c/" + access.slug() + "/trajecten/" + id + "?done=phase-saved#fasen");
+    }
+
+    private static Traject.Phase phase(Traject traject, UUID phaseId) {
+        return traject.phases().stream()
+                .filter(p -> p.id().equals(phaseId))
+                .findFirst()
+                .orElseThrow(
+                        () -> ProblemException.notFound("traject.phase-not-found", "This traject has no such phase."));
+    }
+
+    private HttpResponse<?> phasePage(
+            HttpStatus status,
+            CoalitionAccess access,
+            Traject traject,
+            Traject.Phase phase,
+            PhaseForm form,
+            Map<String, String> errors,
+            String general) {
+        return Pages.page(
+                status,
+                "traject-phase",
+                Pages.model(
+                        "access", access,
+                        "traject", traject,
+                        "phase", phase,
+                        "form", form,
+                        "errors", errors,
+                        "general", general,
+                        "section", "trajects"));
+    }
+
+    private static String trajectField(String property) {
+        return switch (property) {
+            case "title" -> "trajectTitle";
+            case "description" -> "trajectDescription";
+            default -> property;
+        };
+    }
+
+    private static String phaseField(String property) {
+        return switch (property) {
+            case "name" -> "phaseName";
+            case "description" -> "phaseDescription";
+            default -> property;
+        };
+    }
+
+    private HttpResponse<?> listPage(
+            HttpStatus status, CoalitionAccess access, TrajectForm form, Map<String, String> errors, String general) {
+        boolean secretary = access.has(CoalitionRole.SECRETARY);
+        return Pages.page(
+                status,
+                "trajects",
+                Pages.model(
+                        "access",
+                        access,
+                        "trajects",
+                        trajects.list(access),
+                        "isSecretary",
+                        secretary,
+                        "bodies",
+                        secretary ? bodies.list(access) : List.of(),
+                        "form",
+                        form,
+                        "errors",
+                        errors,
+                        "general",
+                        general,
+                        "section",
+                        "trajects"));
+    }
+
+    private HttpResponse<?> detailPage(
+            HttpStatus status,
+            CoalitionAccess access,
+            Traject traject,
+            PhaseForm form,
+            Map<String, String> errors,
+            String general,
+            String notice) {
+        Map<UUID, String> phaseNames = new LinkedHashMap<>();
+        traject.phases().forEach(p -> phaseNames.put(p.id(), p.name()));
+        return Pages.page(
+                status,
+                "traject",
+                Pages.model(
+                        "access",
+                        access,
+                        "traject",
+                        traject,
+                        "phaseNames",
+                        phaseNames,
+                        "isSecretary",
+                        access.has(CoalitionRole.SECRETARY),
+                        "form",
+                        form,
+                        "errors",
+                        errors,
+                        "general",
+                        general,
+                        "notice",
+                        notice,
+                        "section",
+                        "trajects"));
+    }
+}

@@ -618,6 +618,14 @@ class CrossTenantApiTest implements DatabaseTest {
             new Call("GET", "/c/{coalition}/trajecten/{id}", null),
             new Call(
                     "POST",
+                    "/c/{coalition}/trajecten/{id}/hours/import",
+                    Api.Multipart.file(
+                            "uren.csv",
+                            "text/csv",
+                            "week;persoon;lid;verwacht;gerealiseerd\n2021-W03;overgenomen@example.org;Overgenomen;1;1\n"
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+            new Call(
+                    "POST",
                     "/c/{coalition}/trajecten/{id}/phases",
                     Map.of("phaseName", "Overgenomen", "plannedStart", "2021-01-01", "plannedEnd", "2021-02-01")),
             new Call("GET", "/c/{coalition}/members/{id}/representatives", null),

@@ -41,6 +41,7 @@ class HoursApiTest implements DatabaseTest {
     String base;
     String secretary;
     String observer;
+    String observerEmail;
     String raster;
     String rasterName;
     String deKern;
@@ -56,7 +57,9 @@ class HoursApiTest implements DatabaseTest {
         coalition = fixtures.coalition("uren", LegalForm.SAMENWERKINGSVERBAND);
         base = "/api/v1/coalitions/" + coalition.slug();
         secretary = login(fixtures.member(coalition, "secretaris", CoalitionRole.SECRETARY));
-        observer = login(fixtures.member(coalition, "waarnemer", CoalitionRole.OBSERVER));
+        Account watcher = fixtures.member(coalition, "waarnemer", CoalitionRole.OBSERVER);
+        observerEmail = watcher.email();
+        observer = login(watcher);
         rasterName = "Raster " + Fixtures.unique("m");
         raster = member(rasterName);
         deKernName = "De Kern " + Fixtures.unique("m");
@@ -370,5 +373,37 @@ class HoursApiTest implements DatabaseTest {
         }
         assertThat(api.get(base + path, secretary).json().path("entries").size())
                 .isZero();
+    }
+
+    @Test
+    void theTrajectPageShowsTheTotalsAndTheUploadFormAndReportsRefusedRows() {
+        JsonNode traject = traject();
+        String path = hours(traject);
+        assertThat(api.post(base + path, secretary, entry("2026-W02", rasterPerson, raster, 8, "7.5"))
+                        .status())
+                .isEqualTo(201);
+        nl.samenspel.governance.support.Browser browser = new nl.samenspel.governance.support.Browser(server);
+        browser.logIn(rasterPerson.email(), Fixtures.PASSWORD);
+        String page =
+                "/c/" + coalition.slug() + "/trajecten/" + traject.get("id").asText();
+        nl.samenspel.governance.support.Browser.Page shown = browser.get(page);
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.body())
+                .contains("Tijdsinvestering", "Uren per lid", rasterName, "7,5", "Uren inlezen (CSV)")
+                .contains("name=\"mode\" value=\"good-rows\"", "name=\"csrfToken\"");
+        // The observer reads the totals but gets no upload form.
+        nl.samenspel.governance.support.Browser watcher = new nl.samenspel.governance.support.Browser(server);
+        watcher.logIn(observerEmail, Fixtures.PASSWORD);
+        assertThat(watcher.get(page).body()).contains("Uren per lid").doesNotContain("Uren inlezen (CSV)");
+
+        String file = "week;persoon;lid;verwacht;gerealiseerd\n2026-W03;" + rasterPerson.email() + ";" + rasterName
+                + ";8;8\n2026-W04;" + rasterPerson.email() + ";" + rasterName + ";8;-3\n";
+        Api.Multipart upload = Api.Multipart.file("uren.csv", "text/csv", file.getBytes(StandardCharsets.UTF_8));
+        Api.Response refused =
+                api.send("POST", page + "/hours/import", rasterToken, upload.contentType(), upload.bytes());
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.body())
+                .contains("Geweigerde rijen", "uren kunnen niet negatief zijn", "er is niets ingelezen");
+        assertThat(api.get(base + path, secretary).json().get("entries")).hasSize(1);
     }
 }

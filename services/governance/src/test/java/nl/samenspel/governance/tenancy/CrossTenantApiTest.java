@@ -347,6 +347,24 @@ class CrossTenantApiTest implements DatabaseTest {
                     "POST",
                     "/api/v1/coalitions/{coalition}/trajects/{id}/milestones",
                     "{\"milestoneId\":\"{milestone}\",\"phaseId\":\"{phase}\"}"),
+            new Call("GET", "/api/v1/coalitions/{coalition}/trajects/{traject}/hours", null),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/trajects/{traject}/hours",
+                    "{\"week\":\"2021-W03\",\"personEmail\":\"overgenomen@example.org\",\"memberId\":\"{member}\","
+                            + "\"expectedHours\":1,\"realisedHours\":1}"),
+            new Call(
+                    "PUT",
+                    "/api/v1/coalitions/{coalition}/trajects/{traject}/hours/{entryId}",
+                    "{\"expectedHours\":1,\"realisedHours\":1,\"version\":0}"),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/trajects/{traject}/hours/import",
+                    Api.Multipart.file(
+                            "uren.csv",
+                            "text/csv",
+                            "week;persoon;lid;verwacht;gerealiseerd\n2021-W03;overgenomen@example.org;Overgenomen;1;1\n"
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8))),
             // The web UI: HTML pages and form posts.
             new Call("GET", "/c/{coalition}", null),
             new Call("GET", "/c/{coalition}/audit", null),
@@ -600,6 +618,14 @@ class CrossTenantApiTest implements DatabaseTest {
             new Call("GET", "/c/{coalition}/trajecten/{id}", null),
             new Call(
                     "POST",
+                    "/c/{coalition}/trajecten/{id}/hours/import",
+                    Api.Multipart.file(
+                            "uren.csv",
+                            "text/csv",
+                            "week;persoon;lid;verwacht;gerealiseerd\n2021-W03;overgenomen@example.org;Overgenomen;1;1\n"
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+            new Call(
+                    "POST",
                     "/c/{coalition}/trajecten/{id}/phases",
                     Map.of("phaseName", "Overgenomen", "plannedStart", "2021-01-01", "plannedEnd", "2021-02-01")),
             new Call("GET", "/c/{coalition}/trajecten/{id}/phases/{phaseId}", null),
@@ -650,6 +676,7 @@ class CrossTenantApiTest implements DatabaseTest {
     String deventerTrajectId;
     String deventerPhaseId;
     String deventerMilestoneId;
+    String deventerHoursId;
 
     String deventerActionId;
     String deventerProposalId;
@@ -863,6 +890,26 @@ class CrossTenantApiTest implements DatabaseTest {
                 deventerSecretary,
                 Map.of("milestoneId", deventerMilestoneId, "phaseId", deventerPhaseId));
         assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
+        Account person =
+                fixtures.representative(deventer, java.util.UUID.fromString(deventerMemberId), "deventer-uren");
+        Api.Response hours = api.post(
+                "/api/v1/coalitions/" + deventer.slug() + "/trajects/" + deventerTrajectId + "/hours",
+                deventerSecretary,
+                Map.of(
+                        "week",
+                        "2021-W02",
+                        "personEmail",
+                        person.email(),
+                        "memberId",
+                        deventerMemberId,
+                        "phaseId",
+                        deventerPhaseId,
+                        "expectedHours",
+                        8,
+                        "realisedHours",
+                        6));
+        assertThat(hours.status()).as(hours.toString()).isEqualTo(201);
+        deventerHoursId = hours.json().get("id").asText();
     }
 
     /** A mandate written by the superuser: the invitation round trip is tested elsewhere. */
@@ -914,8 +961,8 @@ class CrossTenantApiTest implements DatabaseTest {
         for (Call call : CALLS) {
             // Deventer's own slug.
             check(failures, call, token, browser, csrf, path(call, deventer.slug(), deventerMemberId), Set.of(404));
-            // Deventer's member id under Woudenberg's slug (the role may also simply not be allowed).
-            if (call.template().contains("{id}")) {
+            // Deventer's member or traject id under Woudenberg's slug (the role may also simply not be allowed).
+            if (call.template().contains("{id}") || call.template().contains("{traject}")) {
                 check(
                         failures,
                         call,
@@ -1035,6 +1082,8 @@ class CrossTenantApiTest implements DatabaseTest {
                 .replace("signing/{id}", "signing/" + deventerSigningId)
                 .replace("{attachmentId}", deventerAttachmentId)
                 .replace("trajects/{id}", "trajects/" + deventerTrajectId)
+                .replace("{traject}", deventerTrajectId)
+                .replace("{entryId}", deventerHoursId)
                 .replace("trajecten/{id}", "trajecten/" + deventerTrajectId)
                 .replace("{phaseId}", deventerPhaseId)
                 .replaceFirst("\\{id}", memberId)
@@ -1081,6 +1130,8 @@ class CrossTenantApiTest implements DatabaseTest {
                 + api.get(base + "/subsidies/" + deventerSubsidyId + "/figures", deventerSecretary)
                         .body()
                 + api.get(base + "/trajects/" + deventerTrajectId, deventerSecretary)
+                        .body()
+                + api.get(base + "/trajects/" + deventerTrajectId + "/hours", deventerSecretary)
                         .body();
     }
 }

@@ -317,6 +317,45 @@ class RowLevelSecurityTest implements DatabaseTest {
                         + " updated_by) VALUES (?, ?, ?, ?, 'Risico', 'Oorzaak', 'Maatregel', 'Eigenaar', 'OPEN', now(), 'test')")) {
             exec(admin, "INSERT INTO samenspel." + figure, coalition, UUID.randomUUID(), subsidy, member);
         }
+        UUID traject = UUID.randomUUID();
+        exec(
+                admin,
+                "INSERT INTO samenspel.traject (coalition_id, id, title, owner_body_id, created_at, created_by)"
+                        + " SELECT ?, ?, 'Traject', id, now(), 'test' FROM samenspel.body WHERE coalition_id = ?"
+                        + " ORDER BY position LIMIT 1",
+                coalition,
+                traject,
+                coalition);
+        UUID phase = UUID.randomUUID();
+        exec(
+                admin,
+                "INSERT INTO samenspel.traject_phase (coalition_id, id, traject_id, position, name, planned_start,"
+                        + " planned_end, updated_at, updated_by) VALUES (?, ?, ?, 0, 'Fase', DATE '2021-01-01',"
+                        + " DATE '2021-03-01', now(), 'test')",
+                coalition,
+                phase,
+                traject);
+        exec(
+                admin,
+                "INSERT INTO samenspel.traject_milestone (coalition_id, milestone_id, traject_id, phase_id, linked_at,"
+                        + " linked_by) SELECT ?, id, ?, ?, now(), 'test' FROM samenspel.milestone"
+                        + " WHERE coalition_id = ? AND subsidy_id = ?",
+                coalition,
+                traject,
+                phase,
+                coalition,
+                subsidy);
+        exec(
+                admin,
+                "INSERT INTO samenspel.traject_hours (coalition_id, id, traject_id, phase_id, member_id, account_id,"
+                        + " week_start, expected_hours, realised_hours, updated_at, updated_by)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, DATE '2021-01-04', 8, 6, now(), 'test')",
+                coalition,
+                UUID.randomUUID(),
+                traject,
+                phase,
+                member,
+                account);
         UUID pack = UUID.randomUUID();
         exec(
                 admin,

@@ -1,34 +1,43 @@
 package nl.samenspel.governance.web.traject;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Validator;
+import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import nl.samenspel.core.problem.FieldError;
 import nl.samenspel.core.problem.ProblemException;
 import nl.samenspel.governance.body.BodyService;
 import nl.samenspel.governance.identity.CoalitionRole;
 import nl.samenspel.governance.tenancy.CoalitionAccess;
+import nl.samenspel.governance.traject.Hours;
+import nl.samenspel.governance.traject.HoursService;
 import nl.samenspel.governance.traject.Traject;
 import nl.samenspel.governance.traject.TrajectService;
 import nl.samenspel.governance.web.Forms;
+import nl.samenspel.governance.web.MultipartCsrf;
 import nl.samenspel.governance.web.Pages;
 
 /**
@@ -58,13 +67,18 @@ class TrajectPagesController {
             List.of("phaseName", "plannedStart", "plannedEnd", "actualStart", "actualEnd", "phaseDescription");
 
     private final TrajectService trajects;
+    private final HoursService hours;
     private final BodyService bodies;
     private final Validator validator;
+    private final MultipartCsrf csrf;
 
-    TrajectPagesController(TrajectService trajects, BodyService bodies, Validator validator) {
+    TrajectPagesController(
+            TrajectService trajects, HoursService hours, BodyService bodies, Validator validator, MultipartCsrf csrf) {
         this.trajects = trajects;
+        this.hours = hours;
         this.bodies = bodies;
         this.validator = validator;
+        this.csrf = csrf;
     }
 
     @Serdeable
@@ -241,6 +255,77 @@ class TrajectPagesController {
                         "general", general,
                         "section", "trajects"));
     }
+    /**
+     * The hours CSV from the traject page: all or nothing (the default) or only the good rows, as the
+     * form states; the page shows what was imported and every refused row.
+     */
+    @Post(value = "/{id}/hours/import", consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<?> importHours(
+            HttpRequest<?> request,
+            CoalitionAccess access,
+            UUID id,
+            @Part("file") @Nullable CompletedFileUpload file,
+            @Part("mode") @Nullable String mode,
+            @Part("csrfToken") @Nullable String csrfToken)
+            throws IOException {
+        csrf.requireForCookieSession(request, csrfToken);
+        access.require(CoalitionRole.SECRETARY, CoalitionRole.REPRESENTATIVE);
+        Traject traject = trajects.get(access, id);
+        if (file == null || file.getFilename() == null || file.getFilename().isBlank()) {
+            return detailPage(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    access,
+                    traject,
+                    PhaseForm.empty(),
+                    Map.of(),
+                    null,
+                    null,
+                    new ImportResult(null, List.of(), "Kies een CSV-bestand."));
+        }
+        try {
+            Hours.ImportReport report = hours.importCsv(access, id, file.getBytes(), mode);
+            return detailPage(
+                    HttpStatus.OK,
+                    access,
+                    traject,
+                    PhaseForm.empty(),
+                    Map.of(),
+                    null,
+                    null,
+                    new ImportResult(report, report.rejected(), null));
+        } catch (ProblemException e) {
+            if (e.status() == HttpStatus.FORBIDDEN || e.status() == HttpStatus.NOT_FOUND) {
+                throw e;
+            }
+            List<Hours.RowError> rows = new ArrayList<>();
+            String general = e.getMessage();
+            for (FieldError f : e.errors()) {
+                java.util.regex.Matcher m = ROW_FIELD.matcher(f.field());
+                if (m.matches()) {
+                    rows.add(new Hours.RowError(
+                            Integer.parseInt(m.group(1)),
+                            m.group(2),
+                            f.message().replaceFirst("^rij \\d+: ", "")));
+                } else {
+                    general = f.message();
+                }
+            }
+            return detailPage(
+                    e.status(),
+                    access,
+                    traject,
+                    PhaseForm.empty(),
+                    Map.of(),
+                    null,
+                    null,
+                    new ImportResult(null, rows, general));
+        }
+    }
+
+    private static final java.util.regex.Pattern ROW_FIELD = java.util.regex.Pattern.compile("rows\\[(\\d+)]\\.(.+)");
+
+    /** What an import from the page did: a report, the refused rows, or why the file was refused as a whole. */
+    record ImportResult(Hours.ImportReport report, List<Hours.RowError> rows, String message) {}
 
     private static String trajectField(String property) {
         return switch (property) {
@@ -291,6 +376,18 @@ class TrajectPagesController {
             Map<String, String> errors,
             String general,
             String notice) {
+        return detailPage(status, access, traject, form, errors, general, notice, null);
+    }
+
+    private HttpResponse<?> detailPage(
+            HttpStatus status,
+            CoalitionAccess access,
+            Traject traject,
+            PhaseForm form,
+            Map<String, String> errors,
+            String general,
+            String notice,
+            ImportResult imported) {
         Map<UUID, String> phaseNames = new LinkedHashMap<>();
         traject.phases().forEach(p -> phaseNames.put(p.id(), p.name()));
         return Pages.page(
@@ -313,6 +410,12 @@ class TrajectPagesController {
                         general,
                         "notice",
                         notice,
+                        "hours",
+                        hours.list(access, traject.id()),
+                        "entersHours",
+                        access.has(CoalitionRole.SECRETARY, CoalitionRole.REPRESENTATIVE),
+                        "imported",
+                        imported,
                         "section",
                         "trajects"));
     }

@@ -2,7 +2,9 @@ package nl.samenspel.governance.identity;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
@@ -39,7 +41,7 @@ public class LoginService {
             LoginThrottle throttle,
             TokenGenerator tokens,
             Clock clock,
-            MeterRegistry meters,
+            @Nullable MeterRegistry meters,
             @Value("${micronaut.security.token.jwt.generator.access-token.expiration:28800}") int lifetimeSeconds) {
         this.accounts = accounts;
         this.sessions = sessions;
@@ -51,7 +53,7 @@ public class LoginService {
         this.failures = Counter.builder("samenspel.login.failures")
                 .description(
                         "Password checks that failed: wrong e-mail address or password (not the 429s of a locked address)")
-                .register(meters);
+                .register(meters == null ? Metrics.globalRegistry : meters);
     }
 
     public record LoggedIn(Account account, String token, long expiresInSeconds) {}

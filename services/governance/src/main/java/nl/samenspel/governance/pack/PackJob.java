@@ -1,7 +1,9 @@
 package nl.samenspel.governance.pack;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
@@ -58,7 +60,7 @@ class PackJob implements JobHandler {
             AuditLog audit,
             JsonMapper json,
             Clock clock,
-            MeterRegistry meters) {
+            @Nullable MeterRegistry meters) {
         this.assembler = assembler;
         this.coalitions = coalitions;
         this.documents = documents;
@@ -67,7 +69,9 @@ class PackJob implements JobHandler {
         this.audit = audit;
         this.json = json;
         this.clock = clock;
-        this.meters = meters;
+        // Without a registry (micronaut.metrics.enabled=false) the timer goes to Micrometer's global
+        // registry, which keeps nothing unless something is added to it.
+        this.meters = meters == null ? Metrics.globalRegistry : meters;
     }
 
     @Override

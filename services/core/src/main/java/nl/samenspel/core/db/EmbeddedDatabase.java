@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server from Maven Central binaries (zonky), for the one-command local run and for
@@ -12,23 +14,55 @@ import java.nio.file.Path;
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
-    private final EmbeddedPostgres postgres;
+    private final Path workDir;
+    private final Path data;
+    private final boolean restartable;
+    private final int port;
+    private EmbeddedPostgres postgres;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private EmbeddedDatabase(Path workDir, Path data, boolean restartable, int port) {
+        this.workDir = workDir;
+        this.data = data;
+        this.restartable = restartable;
+        this.postgres = launch(workDir, data, restartable, port);
+        this.port = postgres.getPort();
     }
 
     /** Extracts the binaries below {@code workDir} (not the system temp folder, which it never cleans). */
     public static EmbeddedDatabase start(Path workDir) {
+        return new EmbeddedDatabase(workDir, dataDirectory(workDir), false, 0);
+    }
+
+    /**
+     * A server that {@link #stop()} shuts down (as {@code pg_ctl stop -m fast} does: sessions are ended)
+     * and {@link #restart()} brings back on the same port with the same data, as an operator's restart or
+     * a fail-over would; commits are synchronous, as on a production server. {@link #close()} removes the data.
+     */
+    public static EmbeddedDatabase startRestartable(Path workDir) {
+        return new EmbeddedDatabase(workDir, dataDirectory(workDir), true, 0);
+    }
+
+    private static Path dataDirectory(Path workDir) {
         try {
             Files.createDirectories(workDir);
-            Path data = Files.createTempDirectory(workDir, "data-");
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            return Files.createTempDirectory(workDir, "data-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start embedded PostgreSQL", e);
+        }
+    }
+
+    private static EmbeddedPostgres launch(Path workDir, Path data, boolean restartable, int port) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(workDir.toFile())
                     .setDataDirectory(data)
-                    .setCleanDataDirectory(true)
-                    .start();
-            return new EmbeddedDatabase(postgres);
+                    .setCleanDataDirectory(!restartable)
+                    .setPort(port);
+            if (restartable) {
+                // zonky turns it off for speed; an acknowledged commit must survive the restart.
+                builder.setServerConfig("synchronous_commit", "on").setRegisterShutdownHook(false);
+            }
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
         }
@@ -36,15 +70,50 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Superuser URL of the given database. */
     public String url(String database) {
-        return postgres.getJdbcUrl("postgres", database);
+        return "jdbc:postgresql://localhost:" + port + "/" + database + "?user=postgres";
     }
 
     public String superuser() {
         return "postgres";
     }
 
+    public int port() {
+        return port;
+    }
+
+    /** Shuts the server down, keeping its data; only for {@link #startRestartable}. */
+    public synchronized void stop() {
+        if (!restartable) {
+            throw new IllegalStateException("this embedded PostgreSQL cannot be restarted");
+        }
+        if (postgres != null) {
+            shutDown(postgres);
+            postgres = null;
+        }
+    }
+
+    /** Starts a stopped server again on its port with its data. */
+    public synchronized void restart() {
+        stop();
+        postgres = launch(workDir, data, true, port);
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (postgres != null) {
+            shutDown(postgres);
+            postgres = null;
+        }
+        if (restartable) {
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static void shutDown(EmbeddedPostgres postgres) {
         try {
             postgres.close();
         } catch (IOException e) {

@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last resort for exceptions no more specific handler takes: a database constraint becomes its
- * 409/422; anything else is logged in full and answered with a 500 that says nothing about why.
+ * The last resort for exceptions no more specific handler takes: a database that cannot be reached
+ * becomes a 503 with {@code Retry-After}, a database constraint its 409/422; anything else is logged
+ * in full and answered with a 500 that says nothing about why.
  */
 @Produces
 @Singleton
@@ -31,6 +32,16 @@ public class UnexpectedErrorHandler implements ExceptionHandler<RuntimeException
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, RuntimeException exception) {
+        var outage = DatabaseOutage.problemFor(exception);
+        if (outage.isPresent()) {
+            LOG.warn(
+                    "{} {}: the database cannot be reached ({})",
+                    request.getMethod(),
+                    loggable(request),
+                    DatabaseConflicts.sqlState(exception)
+                            .orElse(exception.getClass().getSimpleName()));
+            return problems.handle(request, outage.get());
+        }
         var mapped = DatabaseConflicts.problemFor(exception);
         if (mapped.isPresent()) {
             LOG.info(

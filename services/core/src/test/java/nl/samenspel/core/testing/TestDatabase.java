@@ -50,6 +50,19 @@ public final class TestDatabase {
         return instance;
     }
 
+    /**
+     * A database of its own on the given server, for a test that must do to its PostgreSQL what others
+     * must not see (restart it); not the JVM's shared one.
+     */
+    public static TestDatabase on(EmbeddedDatabase server, String database) {
+        return new TestDatabase(
+                "embedded PostgreSQL on port " + server.port(),
+                server.url("postgres"),
+                server.superuser(),
+                "",
+                database);
+    }
+
     private static TestDatabase start(String database) {
         String configured = System.getenv("TEST_DATABASE_URL");
         if (configured != null && !configured.isBlank()) {

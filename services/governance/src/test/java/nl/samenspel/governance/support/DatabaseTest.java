@@ -17,9 +17,14 @@ public interface DatabaseTest extends TestPropertyProvider {
         return TestDatabase.get("governance");
     }
 
+    /** The database this class's app runs against: the shared one unless a test needs its own server. */
+    default TestDatabase testDatabase() {
+        return database();
+    }
+
     @Override
     default Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(database().micronautProperties());
+        Map<String, String> properties = new HashMap<>(testDatabase().micronautProperties());
         properties.put("samenspel.jwt-secret", "test-secret-test-secret-test-secret-0123456789");
         properties.put("samenspel.password.bcrypt-cost", "4");
         properties.put("samenspel.secure-cookies", "false");

@@ -1,5 +1,6 @@
 package nl.samenspel.governance.job;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -14,14 +15,13 @@ import nl.samenspel.core.tenancy.CoalitionId;
 /**
  * The platform's job table: long work for any coalition, claimed with {@code FOR UPDATE SKIP LOCKED}
  * by whichever replica is free. A claim moves the job's next attempt a lease ahead, so the work of a
- * replica that died is taken up again once the lease has run out; handlers must therefore be
- * idempotent. A failed attempt is retried later, with a growing pause, up to {@link #MAX_ATTEMPTS}.
+ * replica that died is taken up again once the lease ({@code samenspel.jobs.lease}, default 5 minutes:
+ * longer than any job takes) has run out; handlers must therefore be idempotent. A failed attempt is retried later, with a growing pause, up to {@link #MAX_ATTEMPTS}.
  */
 @Singleton
 public class JobQueue {
 
     public static final int MAX_ATTEMPTS = 8;
-    static final Duration LEASE = Duration.ofMinutes(5);
 
     /** What the table knows of a job that has just been claimed. */
     public record Claimed(UUID id, CoalitionId coalition, String kind, UUID subjectId, int attempt) {}
@@ -31,10 +31,18 @@ public class JobQueue {
 
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final Duration lease;
 
-    JobQueue(TransactionOperations<Connection> transactions, Clock clock) {
+    JobQueue(
+            TransactionOperations<Connection> transactions,
+            Clock clock,
+            @Value("${samenspel.jobs.lease:5m}") Duration lease) {
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("samenspel.jobs.lease must be positive, was " + lease);
+        }
         this.transactions = transactions;
         this.clock = clock;
+        this.lease = lease;
     }
 
     private Sql sql() {
@@ -81,7 +89,7 @@ public class JobQueue {
                                     rs.getString("kind"),
                                     Sql.uuid(rs, "subject_id"),
                                     rs.getInt("attempts")),
-                            now.plus(LEASE),
+                            now.plus(lease),
                             now,
                             MAX_ATTEMPTS,
                             limit);

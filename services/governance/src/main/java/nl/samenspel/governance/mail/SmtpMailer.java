@@ -55,7 +55,7 @@ public class SmtpMailer {
     }
 
     public void send(OutboundEmail email) throws MessagingException {
-        MimeMessage message = new MimeMessage(session);
+        MimeMessage message = new StableIdMessage(session, messageId(email));
         message.setFrom(from);
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(email.recipient(), true));
         message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
@@ -90,5 +90,33 @@ public class SmtpMailer {
         MimeBodyPart part = new MimeBodyPart();
         part.setText(text, StandardCharsets.UTF_8.name(), subtype);
         return part;
+    }
+
+    /**
+     * The outbox row names the message: delivery is at least once, and should a send be repeated (its
+     * commit lost after the server accepted it) the copies carry one Message-ID, which mail clients
+     * and servers use to drop the duplicate.
+     */
+    String messageId(OutboundEmail email) {
+        String address = from.getAddress();
+        String domain = address == null || address.indexOf('@') < 0
+                ? "samenspel.local"
+                : address.substring(address.indexOf('@') + 1);
+        return "<" + email.id() + "@" + domain + ">";
+    }
+
+    private static final class StableIdMessage extends MimeMessage {
+
+        private final String id;
+
+        StableIdMessage(Session session, String id) {
+            super(session);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", id);
+        }
     }
 }

@@ -86,17 +86,7 @@ class PackApiTest implements DatabaseTest {
         String raster = member("Raster");
         String deKern = member("De Kern");
         deKernToken = login(fixtures.representative(coalition, UUID.fromString(deKern), "dekern"));
-        Map<String, Object> body = new LinkedHashMap<>(Map.of(
-                "year", 2021,
-                "title", "Opdracht preventie 2021",
-                "scope", "Opdracht preventie 2021",
-                "grantor", "Gemeente Deventer",
-                "amountCents", 420788500L,
-                "periodFrom", "2021-01-01",
-                "periodUntil", "2021-12-31",
-                "verantwoordingDue", "2022-05-01",
-                "accountantThresholdCents", 12500000L,
-                "varianceThresholdPct", "5.00"));
+        Map<String, Object> body = new LinkedHashMap<>(Fixtures.subsidy2021("Opdracht preventie 2021"));
         Api.Response created = api.post(base + "/subsidies", secretary, body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         subsidy = created.json().get("id").asText();

@@ -12,8 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
-import nl.samenspel.documents.model.StatuteVersionDocument;
-import nl.samenspel.documents.render.DocumentRenderer;
 import nl.samenspel.governance.coalition.Coalition;
 import nl.samenspel.governance.coalition.CoalitionRepository;
 import nl.samenspel.governance.coalition.CoalitionResponse;
@@ -104,15 +102,7 @@ class SealingRetryTest implements DatabaseTest {
                 coalition,
                 new CurrentAccount(r.id(), r.email(), r.displayName(), false),
                 Set.of(CoalitionRole.REPRESENTATIVE));
-        byte[] pdf = new DocumentRenderer()
-                .render(new StatuteVersionDocument(
-                        "De Kleine Schans",
-                        "coöperatie U.A.",
-                        1,
-                        "Statuten De Kleine Schans",
-                        LocalDate.of(2026, 3, 1),
-                        List.of(new StatuteVersionDocument.Article(
-                                "1", "Naam", "De coöperatie draagt de naam De Kleine Schans."))));
+        byte[] pdf = Fixtures.statutePdf();
         document = uploads.upload(secretary, "Statuten", "statuten.pdf", pdf).id();
     }
 

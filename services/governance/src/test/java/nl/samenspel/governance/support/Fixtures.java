@@ -2,11 +2,16 @@ package nl.samenspel.governance.support;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.samenspel.core.tenancy.CoalitionId;
 import nl.samenspel.core.tenancy.TenantTransactions;
+import nl.samenspel.documents.model.StatuteVersionDocument;
+import nl.samenspel.documents.render.DocumentRenderer;
 import nl.samenspel.governance.coalition.CoalitionResponse;
 import nl.samenspel.governance.coalition.CoalitionService;
 import nl.samenspel.governance.coalition.CreateCoalitionRequest;
@@ -48,6 +53,34 @@ public class Fixtures {
         this.grants = grants;
         this.tx = tx;
         this.representatives = representatives;
+    }
+
+    /** The Deventer four's 2021 assignment as the subsidy API takes it, under the given title. */
+    public static Map<String, Object> subsidy2021(String title) {
+        return Map.of(
+                "year", 2021,
+                "title", title,
+                "scope", "Opdracht preventie 2021",
+                "grantor", "Gemeente Deventer",
+                "amountCents", 420788500L,
+                "periodFrom", "2021-01-01",
+                "periodUntil", "2021-12-31",
+                "verantwoordingDue", "2022-05-01",
+                "accountantThresholdCents", 12500000L,
+                "varianceThresholdPct", "5.00");
+    }
+
+    /** A one-article statute of De Kleine Schans as a PDF/A, to upload and sign. */
+    public static byte[] statutePdf() {
+        return new DocumentRenderer()
+                .render(new StatuteVersionDocument(
+                        "De Kleine Schans",
+                        "coöperatie U.A.",
+                        1,
+                        "Statuten De Kleine Schans",
+                        LocalDate.of(2026, 3, 1),
+                        List.of(new StatuteVersionDocument.Article(
+                                "1", "Naam", "De coöperatie draagt de naam De Kleine Schans."))));
     }
 
     public static String unique(String prefix) {

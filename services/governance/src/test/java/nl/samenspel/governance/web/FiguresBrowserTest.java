@@ -66,20 +66,7 @@ class FiguresBrowserTest implements DatabaseTest {
         Account representative = fixtures.representative(
                 coalition, UUID.fromString(member.json().get("id").asText()), "figures-browser-rep");
         String title = "Opdracht preventie " + Fixtures.unique("");
-        Api.Response subsidy = api.post(
-                apiBase + "/subsidies",
-                bearer,
-                Map.of(
-                        "year", 2021,
-                        "title", title,
-                        "scope", "Opdracht preventie 2021",
-                        "grantor", "Gemeente Deventer",
-                        "amountCents", 420788500L,
-                        "periodFrom", "2021-01-01",
-                        "periodUntil", "2021-12-31",
-                        "verantwoordingDue", "2022-05-01",
-                        "accountantThresholdCents", 12500000L,
-                        "varianceThresholdPct", "5.00"));
+        Api.Response subsidy = api.post(apiBase + "/subsidies", bearer, Fixtures.subsidy2021(title));
         assertThat(subsidy.status()).as(subsidy.toString()).isEqualTo(201);
         String page = "/c/" + coalition.slug() + "/verantwoording/"
                 + subsidy.json().get("id").asText();

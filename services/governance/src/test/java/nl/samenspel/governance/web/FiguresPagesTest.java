@@ -78,20 +78,7 @@ class FiguresPagesTest implements DatabaseTest {
     }
 
     private String subsidy(String title) {
-        Api.Response created = api.post(
-                apiBase + "/subsidies",
-                bearer,
-                Map.of(
-                        "year", 2021,
-                        "title", title,
-                        "scope", "Opdracht preventie 2021",
-                        "grantor", "Gemeente Deventer",
-                        "amountCents", 420788500L,
-                        "periodFrom", "2021-01-01",
-                        "periodUntil", "2021-12-31",
-                        "verantwoordingDue", "2022-05-01",
-                        "accountantThresholdCents", 12500000L,
-                        "varianceThresholdPct", "5.00"));
+        Api.Response created = api.post(apiBase + "/subsidies", bearer, Fixtures.subsidy2021(title));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("id").asText();
     }

@@ -22,6 +22,14 @@ public class PasswordHasher {
         this.dummyHash = hash("not-a-password-anyone-has");
     }
 
+    /**
+     * Whether the text is well-formed Unicode: no half of a surrogate pair on its own, which has no
+     * UTF-8 form and which no keyboard types. No password is one; bcrypt would fail on it.
+     */
+    public static boolean wellFormed(String text) {
+        return StandardCharsets.UTF_8.newEncoder().canEncode(text);
+    }
+
     public String hash(String password) {
         byte[] salt = new byte[16];
         random.nextBytes(salt);
@@ -33,7 +41,9 @@ public class PasswordHasher {
      * response time does not reveal whether the account exists.
      */
     public boolean matches(String password, String storedHash) {
-        if (password == null || password.getBytes(StandardCharsets.UTF_8).length > MAX_LENGTH) {
+        if (password == null
+                || !wellFormed(password)
+                || password.getBytes(StandardCharsets.UTF_8).length > MAX_LENGTH) {
             OpenBSDBCrypt.checkPassword(dummyHash, "x".toCharArray());
             return false;
         }

@@ -281,6 +281,10 @@ public class InvitationService {
         if (password == null || password.isEmpty()) {
             throw ProblemException.invalidField("password", "required", "choose a password");
         }
+        if (!PasswordHasher.wellFormed(password)) {
+            throw ProblemException.invalidField(
+                    "password", "password.malformed", "holds a character that is not valid Unicode");
+        }
         if (password.codePointCount(0, password.length()) < PasswordHasher.MIN_LENGTH) {
             throw ProblemException.invalidField(
                     "password",

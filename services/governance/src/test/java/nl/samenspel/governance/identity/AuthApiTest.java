@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import nl.samenspel.governance.support.Api;
 import nl.samenspel.governance.support.DatabaseTest;
@@ -60,6 +61,22 @@ class AuthApiTest implements DatabaseTest {
         assertThat(unknown.status()).isEqualTo(401);
         assertThat(wrong.json().get("code").asText()).isEqualTo("auth.invalid-credentials");
         assertThat(unknown.body()).isEqualTo(wrong.body());
+    }
+
+    /** Found by the hostile-input corpus: half a surrogate pair made bcrypt throw, a 500. */
+    @Test
+    void aPasswordThatIsNotValidUnicodeIsAWrongPassword() {
+        Account account = fixtures.account("lone-surrogate");
+        for (String email : List.of(account.email(), Fixtures.unique("nobody") + "@example.nl")) {
+            Api.Response response = api.send(
+                    "POST",
+                    "/api/v1/auth/token",
+                    null,
+                    "application/json",
+                    ("{\"email\":\"" + email + "\",\"password\":\"abc\\ud800def\"}").getBytes());
+            assertThat(response.status()).as(response.toString()).isEqualTo(401);
+            assertThat(response.json().get("code").asText()).isEqualTo("auth.invalid-credentials");
+        }
     }
 
     @Test

@@ -50,7 +50,19 @@ class DocumentModelJsonTest {
                                 "Akkoord")),
                         List.of(new CompletionCertificate.TimelineEvent(
                                 Instant.parse("2026-11-01T08:00:00Z"), "Verzonden")),
-                        List.of(new CompletionCertificate.Hash("Getekend", "b".repeat(64)))));
+                        List.of(new CompletionCertificate.Hash("Getekend", "b".repeat(64)))),
+                new CaseFileRecord(
+                        "De Kleine Schans",
+                        "Oprichting coöperatie",
+                        "Besluit",
+                        "Besluit 3: statuten vastgesteld",
+                        LocalDate.parse("2017-06-12"),
+                        "De Kleine Schans",
+                        "Openbaar",
+                        "Blijvend te bewaren",
+                        List.of(new CaseFileRecord.Fact("Uitkomst", "Aangenomen")),
+                        List.of(new CaseFileRecord.Section("Besluit", "De statuten worden vastgesteld.")),
+                        null));
 
         for (DocumentModel model : models) {
             String text = json.writeValueAsString(Argument.of(DocumentModel.class), model);

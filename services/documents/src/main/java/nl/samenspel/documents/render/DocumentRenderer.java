@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.TimeZone;
 import java.util.regex.Pattern;
 import nl.samenspel.documents.DocumentRejectedException;
+import nl.samenspel.documents.model.CaseFileRecord;
 import nl.samenspel.documents.model.CompletionCertificate;
 import nl.samenspel.documents.model.DecisionListDocument;
 import nl.samenspel.documents.model.DocumentModel;
@@ -66,6 +67,8 @@ public final class DocumentRenderer {
                 new PackRenderer(layout, pack).render();
             } else if (model instanceof nl.samenspel.documents.model.JaarVerklaring statement) {
                 new StatementRenderer(layout, statement).render();
+            } else if (model instanceof CaseFileRecord record) {
+                new CaseFileRenderer(layout, record).render();
             }
             layout.finish();
             if (model instanceof VerantwoordingsPakket pack) {
@@ -194,6 +197,8 @@ public final class DocumentRenderer {
             PackRenderer.validate(pack);
         } else if (model instanceof nl.samenspel.documents.model.JaarVerklaring statement) {
             StatementRenderer.validate(statement);
+        } else if (model instanceof CaseFileRecord record) {
+            CaseFileRenderer.validate(record);
         } else if (model instanceof CompletionCertificate certificate) {
             required("documentTitle", certificate.documentTitle());
             if (certificate.originalSha256() == null

@@ -12,6 +12,8 @@ import nl.samenspel.governance.accountability.AccountabilityService;
 import nl.samenspel.governance.accountability.Figures;
 import nl.samenspel.governance.meeting.MeetingTime;
 import nl.samenspel.governance.tenancy.CoalitionAccess;
+import nl.samenspel.governance.traject.CaseFile;
+import nl.samenspel.governance.traject.CaseFileService;
 import nl.samenspel.governance.traject.Traject;
 import nl.samenspel.governance.traject.TrajectService;
 
@@ -25,17 +27,23 @@ import nl.samenspel.governance.traject.TrajectService;
  * founding plan of De Kleine Schans (2017) with its five steps and their planned days, moved by whole
  * days so that today falls in step 5, as the rest of the Woudenberg demo has it (draft statutes, the
  * ALV to come); its actual dates are the demo's.
+ *
+ * <p>Each traject's case file holds the coalition's two oldest documents, decisions and meetings of the
+ * demo: decisions public and kept permanently, the rest internal and kept ten years.
  */
 @Singleton
 class DemoTrajects {
 
     private final TrajectService trajects;
     private final AccountabilityService accountability;
+    private final CaseFileService caseFiles;
     private final Clock clock;
 
-    DemoTrajects(TrajectService trajects, AccountabilityService accountability, Clock clock) {
+    DemoTrajects(
+            TrajectService trajects, AccountabilityService accountability, CaseFileService caseFiles, Clock clock) {
         this.trajects = trajects;
         this.accountability = accountability;
+        this.caseFiles = caseFiles;
         this.clock = clock;
     }
 
@@ -106,13 +114,14 @@ class DemoTrajects {
             trajects.linkMilestone(
                     secretary, t.id(), new Traject.MilestoneLinkRequest(m.id(), line == null ? null : lines.get(line)));
         }
+        caseFile(secretary, t.id());
     }
 
     void woudenberg(CoalitionAccess secretary, UUID stuurgroep) {
         LocalDate today = MeetingTime.day(clock.instant());
         // Today is thirty days into step 5 ("30-05" in the plan).
         long shift = ChronoUnit.DAYS.between(LocalDate.parse("2017-05-30"), today.minusDays(30));
-        trajects.create(
+        Traject t = trajects.create(
                 secretary,
                 new Traject.Request(
                         "Oprichting coöperatie De Kleine Schans",
@@ -168,6 +177,29 @@ class DemoTrajects {
                                         "2017-05-30",
                                         null)),
                         null));
+        caseFile(secretary, t.id());
+    }
+
+    private void caseFile(CoalitionAccess secretary, UUID traject) {
+        List<CaseFile.Candidate> candidates = caseFiles.candidates(secretary, traject);
+        for (CaseFile.Kind kind : List.of(CaseFile.Kind.DOCUMENT, CaseFile.Kind.DECISION, CaseFile.Kind.MEETING)) {
+            List<CaseFile.Candidate> oldest = candidates.stream()
+                    .filter(c -> c.kind() == kind)
+                    .sorted(java.util.Comparator.comparing(CaseFile.Candidate::date))
+                    .limit(2)
+                    .toList();
+            for (CaseFile.Candidate c : oldest) {
+                boolean decision = kind == CaseFile.Kind.DECISION;
+                caseFiles.add(
+                        secretary,
+                        traject,
+                        new CaseFile.EntryRequest(
+                                kind,
+                                c.refId(),
+                                decision ? CaseFile.Classification.OPENBAAR : CaseFile.Classification.INTERN,
+                                decision ? null : 10));
+            }
+        }
     }
 
     private static Traject.PhaseRequest phase(

@@ -1,20 +1,15 @@
 package nl.samenspel.governance.pack;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import nl.samenspel.documents.model.VerantwoordingsPakket;
-import nl.samenspel.governance.meeting.AgendaDocuments;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -168,28 +163,7 @@ final class PackZip {
         for (Entry e : signedDocuments) {
             files.put(e.path(), e.content());
         }
-        StringBuilder manifest = new StringBuilder();
-        files.forEach((path, content) -> manifest.append(AgendaDocuments.sha256(content))
-                .append("  ")
-                .append(path)
-                .append('\n'));
-        files.put("manifest.sha256", manifest.toString().getBytes(StandardCharsets.UTF_8));
-
-        FileTime time = FileTime.from(pack.dataAsOf());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                ZipEntry entry = new ZipEntry(file.getKey());
-                entry.setLastModifiedTime(time);
-                entry.setCreationTime(time);
-                zip.putNextEntry(entry);
-                zip.write(file.getValue());
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return ZipArchive.withManifest(files, "manifest.sha256", pack.dataAsOf());
     }
 
     private static <T> byte[] csv(List<String> header, List<T> rows, Function<T, List<String>> values) {

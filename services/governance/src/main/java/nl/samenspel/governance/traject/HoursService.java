@@ -24,11 +24,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.samenspel.core.audit.AuditLog;
 import nl.samenspel.core.db.Sql;
-import nl.samenspel.core.problem.DatabaseConflicts;
 import nl.samenspel.core.problem.FieldError;
 import nl.samenspel.core.problem.ProblemException;
 import nl.samenspel.core.tenancy.TenantTransactions;
@@ -678,22 +678,8 @@ public class HoursService {
         return Sql.on(tx.connection());
     }
 
-    /** A duplicate that slipped past the checks (two imports at once) as a 409. */
-    private static <T> T guarded(java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (ProblemException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            if ("23505".equals(DatabaseConflicts.sqlState(e).orElse(null))) {
-                throw ProblemException.conflict(
-                        "hours.duplicate", "Deze persoon heeft voor deze week al uren in dit traject.");
-            }
-            Optional<ProblemException> problem = DatabaseConflicts.problemFor(e);
-            if (problem.isPresent()) {
-                throw problem.get();
-            }
-            throw e;
-        }
+    private static <T> T guarded(Supplier<T> work) {
+        return Duplicates.asConflict(
+                "hours.duplicate", "Deze persoon heeft voor deze week al uren in dit traject.", work);
     }
 }

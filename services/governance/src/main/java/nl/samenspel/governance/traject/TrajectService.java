@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import nl.samenspel.core.audit.AuditLog;
-import nl.samenspel.core.problem.DatabaseConflicts;
 import nl.samenspel.core.problem.ProblemException;
 import nl.samenspel.core.tenancy.TenantTransactions;
 import nl.samenspel.governance.accountability.AccountabilityService;
@@ -436,22 +435,8 @@ public class TrajectService {
                 "conflict.version", "Someone else changed this in the meantime; reload and try again.");
     }
 
-    /** A race the checks above lost (two secretaries adding one name) as the problem a client can act on. */
     private static <T> T guarded(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (ProblemException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            Optional<ProblemException> problem = DatabaseConflicts.problemFor(e);
-            if (problem.isPresent()) {
-                if ("23505".equals(DatabaseConflicts.sqlState(e).orElse(null))) {
-                    throw ProblemException.conflict(
-                            "traject.duplicate", "This title or phase name was just taken; reload and try again.");
-                }
-                throw problem.get();
-            }
-            throw e;
-        }
+        return Duplicates.asConflict(
+                "traject.duplicate", "This title or phase name was just taken; reload and try again.", work);
     }
 }

@@ -355,6 +355,14 @@ abstract class CoalitionRoutes implements DatabaseTest {
                             "text/csv",
                             "week;persoon;lid;verwacht;gerealiseerd\n2021-W03;overgenomen@example.org;Overgenomen;1;1\n"
                                     .getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+            new Call("GET", "/api/v1/coalitions/{coalition}/trajects/{traject}/case-file", null),
+            new Call("GET", "/api/v1/coalitions/{coalition}/trajects/{traject}/case-file/candidates", null),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/trajects/{traject}/case-file",
+                    "{\"kind\":\"DOCUMENT\",\"refId\":\"{upload}\",\"classification\":\"INTERN\",\"retentionYears\":7}"),
+            new Call("POST", "/api/v1/coalitions/{coalition}/trajects/{traject}/case-file/{entryId}/withdrawal", "{}"),
+            new Call("GET", "/api/v1/coalitions/{coalition}/trajects/{traject}/case-file/export", null),
             // The web UI: HTML pages and form posts.
             new Call("GET", "/c/{coalition}", null),
             new Call("GET", "/c/{coalition}/audit", null),
@@ -606,6 +614,13 @@ abstract class CoalitionRoutes implements DatabaseTest {
             new Call(
                     "POST", "/c/{coalition}/trajecten", Map.of("trajectTitle", "Overgenomen", "ownerBodyId", "{body}")),
             new Call("GET", "/c/{coalition}/trajecten/{id}", null),
+            new Call("GET", "/c/{coalition}/trajecten/{id}/dossier", null),
+            new Call(
+                    "POST",
+                    "/c/{coalition}/trajecten/{id}/dossier",
+                    Map.of("caseItem", "DOCUMENT:{upload}", "classification", "INTERN", "retentionYears", "7")),
+            new Call("POST", "/c/{coalition}/trajecten/{id}/dossier/{entryId}/intrekken", Map.of()),
+            new Call("GET", "/c/{coalition}/trajecten/{id}/dossier/zip", null),
             new Call(
                     "POST",
                     "/c/{coalition}/trajecten/{id}/hours/import",
@@ -667,6 +682,7 @@ abstract class CoalitionRoutes implements DatabaseTest {
     String deventerPhaseId;
     String deventerMilestoneId;
     String deventerHoursId;
+    String deventerCaseEntryId;
 
     String deventerActionId;
     String deventerProposalId;
@@ -900,6 +916,12 @@ abstract class CoalitionRoutes implements DatabaseTest {
                         6));
         assertThat(hours.status()).as(hours.toString()).isEqualTo(201);
         deventerHoursId = hours.json().get("id").asText();
+        Api.Response entry = api.post(
+                "/api/v1/coalitions/" + deventer.slug() + "/trajects/" + deventerTrajectId + "/case-file",
+                deventerSecretary,
+                Map.of("kind", "DOCUMENT", "refId", deventerUploadId, "classification", "INTERN", "retentionYears", 7));
+        assertThat(entry.status()).as(entry.toString()).isEqualTo(201);
+        deventerCaseEntryId = entry.json().get("id").asText();
     }
 
     /** A mandate written by the superuser: the invitation round trip is tested elsewhere. */
@@ -954,6 +976,8 @@ abstract class CoalitionRoutes implements DatabaseTest {
                 .replace("{attachmentId}", deventerAttachmentId)
                 .replace("trajects/{id}", "trajects/" + deventerTrajectId)
                 .replace("{traject}", deventerTrajectId)
+                .replace("case-file/{entryId}", "case-file/" + deventerCaseEntryId)
+                .replace("dossier/{entryId}", "dossier/" + deventerCaseEntryId)
                 .replace("{entryId}", deventerHoursId)
                 .replace("trajecten/{id}", "trajecten/" + deventerTrajectId)
                 .replace("{phaseId}", deventerPhaseId)

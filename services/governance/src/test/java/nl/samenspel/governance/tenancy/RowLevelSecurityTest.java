@@ -366,6 +366,15 @@ class RowLevelSecurityTest implements DatabaseTest {
                 subsidy);
         exec(
                 admin,
+                "INSERT INTO samenspel.traject_case_entry (coalition_id, id, traject_id, kind, ref_id, report_id,"
+                        + " classification, added_at, added_by) VALUES (?, ?, ?, 'REPORT', ?, ?, 'INTERN', now(), 'test')",
+                coalition,
+                UUID.randomUUID(),
+                traject,
+                pack,
+                pack);
+        exec(
+                admin,
                 "INSERT INTO samenspel.pack_download (coalition_id, id, pack_id, account_id, actor, file, downloaded_at)"
                         + " VALUES (?, ?, ?, ?, 'test', 'PDF', now())",
                 coalition,

@@ -195,8 +195,7 @@ class PublicationApiTest implements DatabaseTest {
             assertThat(r.status()).as(path).isEqualTo(404);
             assertThat(r.body()).as(path).doesNotContain("Raster");
         }
-        assertThat(api.post(base + "/calendar-link", staff, Map.of()).status())
-                .isEqualTo(404);
+        assertThat(api.post(base + "/calendar-link", staff, Map.of()).status()).isEqualTo(404);
         assertThat(api.post(base + "/trajects", staff, Map.of("title", "x")).status())
                 .isEqualTo(404);
         assertThat(api.get(base + "/publications", staff).status()).isEqualTo(200);

@@ -49,6 +49,8 @@ class RowLevelSecurityTest implements DatabaseTest {
             "outbox_email",
             // Calendar subscription links, resolved by their token before any coalition is known.
             "calendar_feed",
+            // Atom feed links for publications, the same way.
+            "publication_feed",
             // Which sealed final has which hash: verifying an upload finds its coalition before any is bound.
             "sealed_hash",
             // Long work (sealing) claimed across all coalitions by the job runner; holds no content.

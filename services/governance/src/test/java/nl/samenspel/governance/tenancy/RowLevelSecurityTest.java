@@ -358,6 +358,20 @@ class RowLevelSecurityTest implements DatabaseTest {
                 phase,
                 member,
                 account);
+        exec(
+                admin,
+                "INSERT INTO samenspel.publication (coalition_id, id, kind, title, body, traject_id, published_at,"
+                        + " published_by) VALUES (?, ?, 'REPORT', 'Voortgang', 'Tekst', ?, now(), 'test')",
+                coalition,
+                UUID.randomUUID(),
+                traject);
+        exec(
+                admin,
+                "INSERT INTO samenspel.staff_grant (coalition_id, account_id, member_id, granted_at, granted_by)"
+                        + " VALUES (?, ?, ?, now(), 'test')",
+                coalition,
+                account,
+                member);
         UUID pack = UUID.randomUUID();
         exec(
                 admin,

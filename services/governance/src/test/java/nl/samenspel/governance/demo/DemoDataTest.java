@@ -600,5 +600,16 @@ class DemoDataTest implements DatabaseTest {
         assertThat(api.get("/api/v1/coalitions/deventer-preventie/staff", raster)
                         .body())
                 .contains("medewerker@raster.demo", "Raster");
+
+        nl.samenspel.governance.support.Browser secretary = new nl.samenspel.governance.support.Browser(server);
+        secretary.logIn("secretaris@deventer.demo", DemoData.PASSWORD);
+        assertThat(secretary.get("/c/deventer-preventie/decisions").body())
+                .contains("Publiceren voor medewerkers", "value=\"Besluit 1 (");
+        nl.samenspel.governance.support.Browser employee = new nl.samenspel.governance.support.Browser(server);
+        employee.logIn("medewerker@raster.demo", DemoData.PASSWORD);
+        assertThat(employee.get("/").header("Location")).isEqualTo("/c/deventer-preventie/publicaties");
+        assertThat(employee.get("/c/deventer-preventie/publicaties").body())
+                .contains("Jaarplan 2021: van preventie naar potentie", "Voortgangsrapportage eerste halfjaar")
+                .doesNotContain(">Leden<");
     }
 }

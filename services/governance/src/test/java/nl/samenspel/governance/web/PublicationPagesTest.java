@@ -144,6 +144,64 @@ class PublicationPagesTest implements DatabaseTest {
     }
 
     @Test
+    void theSecretaryPublishesADocumentFromTheDocumentsPageAndStaffDownloadsIt() {
+        CoalitionResponse coalition = fixtures.coalition("publicaties-document", LegalForm.SAMENWERKINGSVERBAND);
+        Account secretary = fixtures.member(coalition, "pub-doc-secretary", CoalitionRole.SECRETARY);
+        Account employee = fixtures.member(coalition, "pub-doc-medewerker", CoalitionRole.STAFF);
+        Api api = new Api(server);
+        String token = api.login(secretary.email(), Fixtures.PASSWORD);
+        byte[] pdf = new nl.samenspel.documents.render.DocumentRenderer()
+                .render(new nl.samenspel.documents.model.StatuteVersionDocument(
+                        coalition.name(),
+                        "samenwerkingsverband",
+                        1,
+                        "Jaarplan",
+                        java.time.LocalDate.of(2026, 1, 1),
+                        List.of(new nl.samenspel.documents.model.StatuteVersionDocument.Article(
+                                "1", "Doel", "Samen preventie."))));
+        Api.Multipart file = Api.Multipart.file("jaarplan.pdf", "application/pdf", pdf);
+        String document = api.send(
+                        "POST",
+                        "/api/v1/coalitions/" + coalition.slug() + "/documents",
+                        token,
+                        file.contentType(),
+                        file.bytes())
+                .json()
+                .get("id")
+                .asText();
+        String path = "/c/" + coalition.slug();
+        Browser browser = new Browser(server);
+        browser.logIn(secretary.email(), Fixtures.PASSWORD);
+        Browser.Page documents = browser.get(path + "/documents");
+        assertThat(documents.body()).contains("Publiceren voor medewerkers", "value=\"" + document + "\"");
+        Browser.Page published = browser.post(
+                path + "/publicaties",
+                Map.of(
+                        "publicationKind",
+                        "DOCUMENT",
+                        "documentId",
+                        document,
+                        "publicationTitle",
+                        "jaarplan",
+                        "csrfToken",
+                        documents.csrfToken()));
+        assertThat(published.status()).as(published.body()).isEqualTo(303);
+        String detail = published.header("Location").replaceAll("\\?.*", "");
+
+        Browser staff = new Browser(server);
+        staff.logIn(employee.email(), Fixtures.PASSWORD);
+        assertThat(staff.get(detail).body()).contains("Download jaarplan.pdf");
+        Browser.Page download = staff.get(detail + "/document");
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.header("Content-Type")).startsWith("application/pdf");
+        assertThat(staff.get(path + "/documents").status()).isEqualTo(404);
+        String staffToken = api.login(employee.email(), Fixtures.PASSWORD);
+        assertThat(api.get("/api/v1/coalitions/" + coalition.slug() + "/documents/" + document + "/content", staffToken)
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void aPublicationWithoutTitleOrTextIsRefusedAtTheField() {
         CoalitionResponse coalition = fixtures.coalition("publicaties-fout", LegalForm.COOPERATIE_UA);
         Account secretary = fixtures.member(coalition, "pub-fout-secretary", CoalitionRole.SECRETARY);

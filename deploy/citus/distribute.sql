@@ -74,6 +74,7 @@ SELECT pg_temp.reference('samenspel.coalition_role');
 SELECT pg_temp.local('samenspel.login_throttle');
 SELECT pg_temp.local('samenspel.login_session');
 SELECT pg_temp.local('samenspel.calendar_feed');
+SELECT pg_temp.local('samenspel.publication_feed');
 SELECT pg_temp.local('samenspel.outbox_email');
 SELECT pg_temp.local('samenspel.job');
 
@@ -120,6 +121,8 @@ SELECT pg_temp.distribute('samenspel.traject_phase');
 SELECT pg_temp.distribute('samenspel.traject_milestone');
 SELECT pg_temp.distribute('samenspel.traject_hours');
 SELECT pg_temp.distribute('samenspel.traject_case_entry');
+SELECT pg_temp.distribute('samenspel.staff_grant');
+SELECT pg_temp.distribute('samenspel.publication');
 
 -- Platform tables outside row-level security whose rows point into one coalition's rows: distributed
 -- with them, because Citus has no foreign key from a reference or local table into a distributed one.

@@ -6,5 +6,7 @@ public enum CoalitionRole {
     SECRETARY,
     REPRESENTATIVE,
     ACCOUNTANT,
-    OBSERVER
+    OBSERVER,
+    /** An employee of a member organisation: reads the coalition's publications and nothing else. */
+    STAFF
 }

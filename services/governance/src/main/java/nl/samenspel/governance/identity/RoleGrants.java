@@ -25,7 +25,13 @@ public class RoleGrants {
     }
 
     @io.micronaut.serde.annotation.Serdeable
-    public record Membership(UUID coalitionId, String slug, String name, Set<CoalitionRole> roles) {}
+    public record Membership(UUID coalitionId, String slug, String name, Set<CoalitionRole> roles) {
+
+        /** Staff reads only the publications: where its links lead. */
+        public boolean staffOnly() {
+            return roles.equals(Set.of(CoalitionRole.STAFF));
+        }
+    }
 
     /** A grant counts up to and including its last day, a day on the Dutch calendar. */
     static final String CURRENT =

@@ -115,6 +115,10 @@ public class RoleService {
             throw ProblemException.invalidField(
                     "role", "role.by-invitation", "representatives are invited for a member organisation");
         }
+        if (role == CoalitionRole.STAFF) {
+            throw ProblemException.invalidField(
+                    "role", "role.staff-by-member", "staff access is granted for a member organisation, under …/staff");
+        }
         if (role == CoalitionRole.OPDRACHTGEVER && !access.has(CoalitionRole.OPDRACHTGEVER)) {
             throw new ProblemException(
                     HttpStatus.FORBIDDEN, "auth.role-required", "Only the opdrachtgever names other opdrachtgevers.");

@@ -34,6 +34,11 @@ public record CoalitionAccess(Coalition coalition, CurrentAccount account, Set<C
         return this;
     }
 
+    /** Whether the caller holds only the staff role: it reads publications and nothing else. */
+    public boolean staffOnly() {
+        return roles.equals(Set.of(CoalitionRole.STAFF));
+    }
+
     public String actor() {
         return account.actor();
     }

@@ -27,8 +27,16 @@ public class CoalitionAccessResolver {
         this.tx = tx;
     }
 
-    /** Both lookups share one read transaction: this runs before every coalition request. */
+    /**
+     * The caller's access to the coalition's content. An account that holds only the staff role has
+     * none: it reads publications through {@link #resolveForPublications}, and nothing else.
+     */
     public Optional<CoalitionAccess> resolve(Coalition coalition, CurrentAccount account) {
+        return resolveForPublications(coalition, account).filter(access -> !access.staffOnly());
+    }
+
+    /** Also a staff-only caller; only for what {@link StaffReadable} marks. */
+    public Optional<CoalitionAccess> resolveForPublications(Coalition coalition, CurrentAccount account) {
         Set<CoalitionRole> roles = tx.read(coalition.coalitionId(), () -> {
             Set<CoalitionRole> held = grants.rolesOf(account.id(), coalition.id());
             if (held.contains(CoalitionRole.REPRESENTATIVE)

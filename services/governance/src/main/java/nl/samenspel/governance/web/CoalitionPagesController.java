@@ -62,7 +62,7 @@ class CoalitionPagesController {
         List<RoleGrants.Membership> mine =
                 grants.coalitionsOf(CurrentAccount.of(authentication).id());
         if (mine.size() == 1) {
-            return Pages.seeOther("/c/" + mine.get(0).slug());
+            return Pages.seeOther("/c/" + mine.get(0).slug() + (mine.get(0).staffOnly() ? "/publicaties" : ""));
         }
         return Pages.page("start", Pages.model("coalitions", mine));
     }

@@ -574,4 +574,42 @@ class DemoDataTest implements DatabaseTest {
                 .isEqualTo(steps.get(4).get("id").asText());
         assertThat(steps.get(4).get("timeliness").asText()).isEqualTo("ON_TIME");
     }
+
+    @Test
+    void rastersEmployeeReadsDeventersPublicationsAndNothingElse() {
+        String staff = api.login("medewerker@raster.demo", DemoData.PASSWORD);
+        JsonNode publications = api.get("/api/v1/coalitions/deventer-preventie/publications", staff)
+                .json();
+        List<String> kinds = new ArrayList<>();
+        publications.forEach(p -> kinds.add(p.get("kind").asText()));
+        assertThat(kinds).containsExactlyInAnyOrder("PLAN", "REPORT", "DECISION");
+        publications.forEach(
+                p -> assertThat(p.path("withdrawnAt").isMissingNode()).isTrue());
+        assertThat(publications.toString()).contains("Jaarplan 2021", "Van preventie naar potentie 2021");
+        assertThat(api.get("/api/v1/coalitions/deventer-preventie/members", staff)
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/coalitions/deventer-preventie/proposals", staff)
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/coalitions/de-kleine-schans/publications", staff)
+                        .status())
+                .isEqualTo(404);
+        // Raster's representative granted the access and sees its employee.
+        String raster = api.login("vertegenwoordiger@raster.demo", DemoData.PASSWORD);
+        assertThat(api.get("/api/v1/coalitions/deventer-preventie/staff", raster)
+                        .body())
+                .contains("medewerker@raster.demo", "Raster");
+
+        nl.samenspel.governance.support.Browser secretary = new nl.samenspel.governance.support.Browser(server);
+        secretary.logIn("secretaris@deventer.demo", DemoData.PASSWORD);
+        assertThat(secretary.get("/c/deventer-preventie/decisions").body())
+                .contains("Publiceren voor medewerkers", "value=\"Besluit 1 (");
+        nl.samenspel.governance.support.Browser employee = new nl.samenspel.governance.support.Browser(server);
+        employee.logIn("medewerker@raster.demo", DemoData.PASSWORD);
+        assertThat(employee.get("/").header("Location")).isEqualTo("/c/deventer-preventie/publicaties");
+        assertThat(employee.get("/c/deventer-preventie/publicaties").body())
+                .contains("Jaarplan 2021: van preventie naar potentie", "Voortgangsrapportage eerste halfjaar")
+                .doesNotContain(">Leden<");
+    }
 }

@@ -326,6 +326,21 @@ abstract class CoalitionRoutes implements DatabaseTest {
                     "/api/v1/coalitions/{coalition}/proposals/{id}/conflicts",
                     "{\"memberId\":\"{member}\",\"reason\":\"Overgenomen\"}"),
             new Call("POST", "/api/v1/coalitions/{coalition}/calendar-link", "{}"),
+            new Call("GET", "/api/v1/coalitions/{coalition}/publications", null),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/publications",
+                    "{\"kind\":\"REPORT\",\"title\":\"Overgenomen\",\"body\":\"Overgenomen\",\"trajectId\":\"{traject}\"}"),
+            new Call("GET", "/api/v1/coalitions/{coalition}/publications/{id}", null),
+            new Call("POST", "/api/v1/coalitions/{coalition}/publications/{id}/withdraw", "{}"),
+            new Call("GET", "/api/v1/coalitions/{coalition}/publications/{id}/document", null),
+            new Call("POST", "/api/v1/coalitions/{coalition}/publications/feed-link", "{}"),
+            new Call("GET", "/api/v1/coalitions/{coalition}/staff", null),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/staff",
+                    "{\"email\":\"overgenomen@example.org\",\"memberId\":\"{member}\"}"),
+            new Call("POST", "/api/v1/coalitions/{coalition}/staff/revoke", "{\"accountId\":\"{secretary}\"}"),
             new Call("GET", "/api/v1/coalitions/{coalition}/trajects", null),
             new Call("POST", "/api/v1/coalitions/{coalition}/trajects", TRAJECT_BODY),
             new Call("GET", "/api/v1/coalitions/{coalition}/trajects/{id}", null),
@@ -458,6 +473,15 @@ abstract class CoalitionRoutes implements DatabaseTest {
                     Map.of("effectiveFrom", "2030-01-01", "version", "0")),
             new Call("GET", "/c/{coalition}/statutes/{id}/deed", null),
             new Call("POST", "/c/{coalition}/statutes/{id}/deed", Map.of("notarialDeedDate", "2030-01-01")),
+            new Call("GET", "/c/{coalition}/publicaties", null),
+            new Call(
+                    "POST",
+                    "/c/{coalition}/publicaties",
+                    Map.of("publicationKind", "REPORT", "publicationTitle", "Overgenomen", "publicationBody", "x")),
+            new Call("GET", "/c/{coalition}/publicaties/{id}", null),
+            new Call("POST", "/c/{coalition}/publicaties/{id}/withdraw", Map.of()),
+            new Call("GET", "/c/{coalition}/publicaties/{id}/document", null),
+            new Call("POST", "/c/{coalition}/publicaties/feed-link", Map.of()),
             new Call("GET", "/c/{coalition}/meetings", null),
             new Call("POST", "/c/{coalition}/meetings/calendar-link", Map.of()),
             new Call("GET", "/c/{coalition}/decisions", null),
@@ -679,6 +703,7 @@ abstract class CoalitionRoutes implements DatabaseTest {
     String deventerBudgetLineId;
     String deventerPackId;
     String deventerTrajectId;
+    String deventerPublicationId;
     String deventerPhaseId;
     String deventerMilestoneId;
     String deventerHoursId;
@@ -891,6 +916,20 @@ abstract class CoalitionRoutes implements DatabaseTest {
         assertThat(traject.status()).as(traject.toString()).isEqualTo(201);
         deventerTrajectId = traject.json().get("id").asText();
         deventerPhaseId = traject.json().get("phases").get(0).get("id").asText();
+        Api.Response publication = api.post(
+                "/api/v1/coalitions/" + deventer.slug() + "/publications",
+                deventerSecretary,
+                Map.of(
+                        "kind",
+                        "DOCUMENT",
+                        "title",
+                        "Publicatie " + deventerMemberName,
+                        "documentId",
+                        deventerUploadId,
+                        "trajectId",
+                        deventerTrajectId));
+        assertThat(publication.status()).as(publication.toString()).isEqualTo(201);
+        deventerPublicationId = publication.json().get("id").asText();
         Api.Response linked = api.post(
                 "/api/v1/coalitions/" + deventer.slug() + "/trajects/" + deventerTrajectId + "/milestones",
                 deventerSecretary,
@@ -975,6 +1014,8 @@ abstract class CoalitionRoutes implements DatabaseTest {
                 .replace("signing/{id}", "signing/" + deventerSigningId)
                 .replace("{attachmentId}", deventerAttachmentId)
                 .replace("trajects/{id}", "trajects/" + deventerTrajectId)
+                .replace("publications/{id}", "publications/" + deventerPublicationId)
+                .replace("publicaties/{id}", "publicaties/" + deventerPublicationId)
                 .replace("{traject}", deventerTrajectId)
                 .replace("case-file/{entryId}", "case-file/" + deventerCaseEntryId)
                 .replace("dossier/{entryId}", "dossier/" + deventerCaseEntryId)
@@ -1027,6 +1068,8 @@ abstract class CoalitionRoutes implements DatabaseTest {
                 + api.get(base + "/trajects/" + deventerTrajectId, deventerSecretary)
                         .body()
                 + api.get(base + "/trajects/" + deventerTrajectId + "/hours", deventerSecretary)
-                        .body();
+                        .body()
+                + api.get(base + "/publications", deventerSecretary).body()
+                + api.get(base + "/staff", deventerSecretary).body();
     }
 }

@@ -49,6 +49,8 @@ class RowLevelSecurityTest implements DatabaseTest {
             "outbox_email",
             // Calendar subscription links, resolved by their token before any coalition is known.
             "calendar_feed",
+            // Atom feed links for publications, the same way.
+            "publication_feed",
             // Which sealed final has which hash: verifying an upload finds its coalition before any is bound.
             "sealed_hash",
             // Long work (sealing) claimed across all coalitions by the job runner; holds no content.
@@ -356,6 +358,20 @@ class RowLevelSecurityTest implements DatabaseTest {
                 phase,
                 member,
                 account);
+        exec(
+                admin,
+                "INSERT INTO samenspel.publication (coalition_id, id, kind, title, body, traject_id, published_at,"
+                        + " published_by) VALUES (?, ?, 'REPORT', 'Voortgang', 'Tekst', ?, now(), 'test')",
+                coalition,
+                UUID.randomUUID(),
+                traject);
+        exec(
+                admin,
+                "INSERT INTO samenspel.staff_grant (coalition_id, account_id, member_id, granted_at, granted_by)"
+                        + " VALUES (?, ?, ?, now(), 'test')",
+                coalition,
+                account,
+                member);
         UUID pack = UUID.randomUUID();
         exec(
                 admin,

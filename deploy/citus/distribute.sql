@@ -119,6 +119,9 @@ SELECT pg_temp.distribute('samenspel.traject');
 SELECT pg_temp.distribute('samenspel.traject_phase');
 SELECT pg_temp.distribute('samenspel.traject_milestone');
 SELECT pg_temp.distribute('samenspel.traject_hours');
+SELECT pg_temp.distribute('samenspel.stakeholder');
+SELECT pg_temp.distribute('samenspel.communication_moment');
+SELECT pg_temp.distribute('samenspel.communication_audience');
 
 -- Platform tables outside row-level security whose rows point into one coalition's rows: distributed
 -- with them, because Citus has no foreign key from a reference or local table into a distributed one.

@@ -63,7 +63,8 @@ import org.slf4j.LoggerFactory;
  * 16,41 prevention fte over the three municipal partners is illustrative (the plan gives the total);
  * KvK numbers and RSINs are made-up demo values that pass the checks. The meetings, relative to
  * today, come from {@link DemoMeetings}; the subsidies and the members' figures against them from
- * {@link DemoAccountability}; the trajects from {@link DemoTrajects}.
+ * {@link DemoAccountability}; the trajects from {@link DemoTrajects}; the krachtenveld and the
+ * communication moments from {@link DemoCommunication}.
  */
 @Singleton
 @Requires(property = "samenspel.demo-data", value = "true")
@@ -94,6 +95,7 @@ public class DemoData {
     private final DemoSigning demoSigning;
     private final DemoAccountability demoAccountability;
     private final DemoTrajects demoTrajects;
+    private final DemoCommunication demoCommunication;
     private final nl.samenspel.governance.pack.PackService packs;
 
     DemoData(
@@ -114,6 +116,7 @@ public class DemoData {
             DemoSigning demoSigning,
             DemoAccountability demoAccountability,
             DemoTrajects demoTrajects,
+            DemoCommunication demoCommunication,
             nl.samenspel.governance.pack.PackService packs) {
         this.accounts = accounts;
         this.hasher = hasher;
@@ -132,6 +135,7 @@ public class DemoData {
         this.demoSigning = demoSigning;
         this.demoAccountability = demoAccountability;
         this.demoTrajects = demoTrajects;
+        this.demoCommunication = demoCommunication;
         this.packs = packs;
     }
 
@@ -289,6 +293,7 @@ public class DemoData {
         // The 2021 pack, asked for by the secretary; the job runner makes it a few seconds after start.
         packs.request(access(deventer, deventerSecretary), deventer2021.id());
         demoTrajects.deventer(access(deventer, deventerSecretary), bodyNamed(d, "Projectgroep"), deventer2021.id());
+        demoCommunication.deventer(access(deventer, deventerSecretary));
 
         // Woudenberg: coöperatie De Kleine Schans, founded by the municipality, MEE and Youké.
         Account woudenbergSecretary = account("secretaris@woudenberg.demo", "Projectleider De Kleine Schans", false);
@@ -420,6 +425,7 @@ public class DemoData {
                 new DemoAccountability.Partner(meeWoudenberg.id(), representing(woudenberg, mee)),
                 new DemoAccountability.Partner(gemeente.id(), representing(woudenberg, wethouder))));
         demoTrajects.woudenberg(access(woudenberg, woudenbergSecretary), bodyNamed(w, "Stuurgroep oprichting"));
+        demoCommunication.woudenberg(access(woudenberg, woudenbergSecretary));
     }
 
     private UUID bodyNamed(CoalitionAccess access, String name) {

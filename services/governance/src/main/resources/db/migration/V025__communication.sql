@@ -42,10 +42,10 @@ CREATE TABLE communication_moment (
     version      integer     NOT NULL DEFAULT 0,
     PRIMARY KEY (coalition_id, id),
     FOREIGN KEY (coalition_id, traject_id) REFERENCES traject (coalition_id, id),
-    -- The milestone must be linked to this traject; when the figure (and so its link) goes, the moment
-    -- stays, without its milestone.
+    -- The milestone must be linked to this traject. A figure a moment is planned for cannot be removed
+    -- (SET NULL would not pass Citus); change the moment first.
     FOREIGN KEY (coalition_id, traject_id, milestone_id)
-        REFERENCES traject_milestone (coalition_id, traject_id, milestone_id) ON DELETE SET NULL (milestone_id)
+        REFERENCES traject_milestone (coalition_id, traject_id, milestone_id)
 );
 
 -- The audience of a moment: one or more stakeholders.

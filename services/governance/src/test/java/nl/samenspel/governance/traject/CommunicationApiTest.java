@@ -258,6 +258,14 @@ class CommunicationApiTest implements DatabaseTest {
                         .status())
                 .isEqualTo(403);
 
+        Api.Response removeFigure = api.send(
+                "DELETE",
+                base + "/subsidies/" + subsidy + "/milestones/" + milestone,
+                secretary,
+                "application/json",
+                new byte[0]);
+        assertThat(removeFigure.status()).as("a moment is planned for it").isEqualTo(409);
+
         String lateId = late.get("id").asText();
         Api.Response future = api.post(
                 moments() + "/" + lateId + "/done",

@@ -123,6 +123,9 @@ SELECT pg_temp.distribute('samenspel.traject_hours');
 SELECT pg_temp.distribute('samenspel.traject_case_entry');
 SELECT pg_temp.distribute('samenspel.staff_grant');
 SELECT pg_temp.distribute('samenspel.publication');
+SELECT pg_temp.distribute('samenspel.stakeholder');
+SELECT pg_temp.distribute('samenspel.communication_moment');
+SELECT pg_temp.distribute('samenspel.communication_audience');
 
 -- Platform tables outside row-level security whose rows point into one coalition's rows: distributed
 -- with them, because Citus has no foreign key from a reference or local table into a distributed one.

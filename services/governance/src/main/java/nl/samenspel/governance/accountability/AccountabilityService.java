@@ -307,10 +307,20 @@ public class AccountabilityService {
     }
 
     public Figures saveMilestone(CoalitionAccess access, UUID subsidyId, UUID id, Figures.MilestoneRequest r) {
+        return milestone(access, subsidyId, id, null, r);
+    }
+
+    /** A new milestone under the id the caller chose, so that it can link it next (a traject's page does). */
+    public Figures addMilestone(CoalitionAccess access, UUID subsidyId, UUID newId, Figures.MilestoneRequest r) {
+        return milestone(access, subsidyId, null, newId, r);
+    }
+
+    private Figures milestone(CoalitionAccess access, UUID subsidyId, UUID id, UUID newId, Figures.MilestoneRequest r) {
         return save(
                 access,
                 subsidyId,
                 id,
+                newId,
                 r.memberId(),
                 r.version(),
                 FigureKind.MILESTONE,
@@ -388,6 +398,20 @@ public class AccountabilityService {
             FigureKind table,
             Write write,
             Supplier<Map<String, ?>> auditState) {
+        return save(access, subsidyId, existingId, null, memberId, version, table, write, auditState);
+    }
+
+    /** {@code newId}: the id of a new figure when the caller chose it, else null. */
+    private Figures save(
+            CoalitionAccess access,
+            UUID subsidyId,
+            UUID existingId,
+            UUID newId,
+            UUID memberId,
+            Integer version,
+            FigureKind table,
+            Write write,
+            Supplier<Map<String, ?>> auditState) {
         if (existingId != null && version == null) {
             throw ProblemException.invalidField("version", "request.version-missing", "send the version you changed");
         }
@@ -417,7 +441,7 @@ public class AccountabilityService {
                             "figures.member-unknown",
                             "there is no member of this coalition in the subsidy's period");
                 }
-                UUID id = existingId == null ? UUID.randomUUID() : existingId;
+                UUID id = existingId != null ? existingId : newId != null ? newId : UUID.randomUUID();
                 Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
                 if (write.apply(s, id, now) != 1) {
                     throw versionConflict();

@@ -64,7 +64,7 @@ import org.slf4j.LoggerFactory;
  * KvK numbers and RSINs are made-up demo values that pass the checks. The meetings, relative to
  * today, come from {@link DemoMeetings}; the subsidies and the members' figures against them from
  * {@link DemoAccountability}; the trajects from {@link DemoTrajects}; the publications for staff from
- * {@link DemoPublications}.
+ * {@link DemoPublications}; the krachtenveld and the communication moments from {@link DemoCommunication}.
  */
 @Singleton
 @Requires(property = "samenspel.demo-data", value = "true")
@@ -96,6 +96,7 @@ public class DemoData {
     private final DemoAccountability demoAccountability;
     private final DemoTrajects demoTrajects;
     private final DemoPublications demoPublications;
+    private final DemoCommunication demoCommunication;
     private final nl.samenspel.governance.pack.PackService packs;
 
     DemoData(
@@ -117,6 +118,7 @@ public class DemoData {
             DemoAccountability demoAccountability,
             DemoTrajects demoTrajects,
             DemoPublications demoPublications,
+            DemoCommunication demoCommunication,
             nl.samenspel.governance.pack.PackService packs) {
         this.accounts = accounts;
         this.hasher = hasher;
@@ -136,6 +138,7 @@ public class DemoData {
         this.demoAccountability = demoAccountability;
         this.demoTrajects = demoTrajects;
         this.demoPublications = demoPublications;
+        this.demoCommunication = demoCommunication;
         this.packs = packs;
     }
 
@@ -300,6 +303,7 @@ public class DemoData {
                 representing(deventer, rasterRep),
                 raster.id(),
                 rasterStaff.email());
+        demoCommunication.deventer(access(deventer, deventerSecretary));
 
         // Woudenberg: coöperatie De Kleine Schans, founded by the municipality, MEE and Youké.
         Account woudenbergSecretary = account("secretaris@woudenberg.demo", "Projectleider De Kleine Schans", false);
@@ -431,6 +435,7 @@ public class DemoData {
                 new DemoAccountability.Partner(meeWoudenberg.id(), representing(woudenberg, mee)),
                 new DemoAccountability.Partner(gemeente.id(), representing(woudenberg, wethouder))));
         demoTrajects.woudenberg(access(woudenberg, woudenbergSecretary), bodyNamed(w, "Stuurgroep oprichting"));
+        demoCommunication.woudenberg(access(woudenberg, woudenbergSecretary));
     }
 
     private UUID bodyNamed(CoalitionAccess access, String name) {

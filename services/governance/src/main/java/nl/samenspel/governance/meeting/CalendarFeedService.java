@@ -24,10 +24,12 @@ import nl.samenspel.governance.identity.AccountRepository;
 import nl.samenspel.governance.identity.CurrentAccount;
 import nl.samenspel.governance.tenancy.CoalitionAccess;
 import nl.samenspel.governance.tenancy.CoalitionAccessResolver;
+import nl.samenspel.governance.traject.CommunicationMoment;
+import nl.samenspel.governance.traject.CommunicationService;
 
 /**
- * A coalition's meetings as an iCalendar feed: for the logged-in user, and behind a personal secret
- * link a calendar app can subscribe to. The link carries the account's access: it stops working when
+ * A coalition's meetings, and its trajects' communication moments as all-day entries, as an iCalendar
+ * feed: for the logged-in user, and behind a personal secret link a calendar app can subscribe to. The link carries the account's access: it stops working when
  * the account loses its role in the coalition, and a new link revokes the old one.
  */
 @Singleton
@@ -44,6 +46,7 @@ public class CalendarFeedService {
     private final AccountRepository accounts;
     private final CoalitionAccessResolver resolver;
     private final MeetingCalendar calendar;
+    private final CommunicationService communication;
     private final TenantTransactions tx;
     private final TransactionOperations<Connection> transactions;
     private final AuditLog audit;
@@ -57,6 +60,7 @@ public class CalendarFeedService {
             AccountRepository accounts,
             CoalitionAccessResolver resolver,
             MeetingCalendar calendar,
+            CommunicationService communication,
             TenantTransactions tx,
             TransactionOperations<Connection> transactions,
             AuditLog audit,
@@ -68,6 +72,7 @@ public class CalendarFeedService {
         this.accounts = accounts;
         this.resolver = resolver;
         this.calendar = calendar;
+        this.communication = communication;
         this.tx = tx;
         this.transactions = transactions;
         this.audit = audit;
@@ -96,7 +101,26 @@ public class CalendarFeedService {
                         agenda.toString(),
                         publicUrl + "/c/" + access.slug() + "/meetings/" + m.id()));
             }
-            return calendar.feed(access.coalition().name(), events);
+            List<MeetingCalendar.DayEvent> days = new ArrayList<>();
+            for (CommunicationMoment.CalendarEntry m : communication.calendar(
+                    access, MeetingTime.day(now.minus(PAST)), MeetingTime.day(now.plus(AHEAD)))) {
+                StringBuilder text = new StringBuilder();
+                text.append("Voor: ").append(m.audience()).append('\n');
+                text.append("Traject: ").append(m.trajectTitle()).append('\n');
+                text.append("Verantwoordelijk: ").append(m.responsible());
+                if (m.doneOn() != null) {
+                    text.append("\nAfgerond op ")
+                            .append(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")
+                                    .format(m.doneOn()));
+                }
+                days.add(new MeetingCalendar.DayEvent(
+                        "communication-" + m.id() + "@samenspel",
+                        m.plannedOn(),
+                        "Communicatie: " + m.message() + " (" + m.channel().label + ")",
+                        text.toString(),
+                        publicUrl + "/c/" + access.slug() + "/trajecten/" + m.trajectId() + "#communicatie"));
+            }
+            return calendar.feed(access.coalition().name(), events, days);
         });
     }
 

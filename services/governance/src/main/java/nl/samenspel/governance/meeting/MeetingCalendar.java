@@ -6,6 +6,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.LocalDate;
 import java.util.List;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -40,6 +41,9 @@ public class MeetingCalendar {
 
     /** One meeting with what a calendar shows about it. */
     public record Event(Meeting meeting, String bodyName, String description, String pageUrl) {}
+
+    /** An all-day entry of the feed (a communication moment of a traject). */
+    public record DayEvent(String uid, LocalDate day, String summary, String description, String pageUrl) {}
 
     /** Someone called to the meeting. */
     public record Invitee(String email, String name) {}
@@ -78,11 +82,24 @@ public class MeetingCalendar {
 
     /** METHOD:PUBLISH, every meeting of a coalition; cancelled ones stay in with STATUS:CANCELLED. */
     public String feed(String coalitionName, List<Event> events) {
+        return feed(coalitionName, events, List.of());
+    }
+
+    /** The feed with all-day entries besides the meetings (DTSTART;VALUE=DATE, DTEND the day after). */
+    public String feed(String coalitionName, List<Event> events, List<DayEvent> days) {
         Calendar calendar = calendar(ImmutableMethod.PUBLISH);
         calendar.add(new XProperty("X-WR-CALNAME", "Vergaderingen " + coalitionName));
         calendar.add(new XProperty("X-WR-TIMEZONE", MeetingTime.ZONE.getId()));
         for (Event event : events) {
             calendar.add(event(event));
+        }
+        for (DayEvent day : days) {
+            VEvent vevent = new VEvent(day.day(), day.day().plusDays(1), day.summary());
+            vevent.add(new Uid(day.uid()));
+            vevent.add(new Description(day.description()));
+            vevent.add(new Url(URI.create(day.pageUrl())));
+            vevent.add(ImmutableStatus.VEVENT_CONFIRMED);
+            calendar.add(vevent);
         }
         return calendar.toString();
     }

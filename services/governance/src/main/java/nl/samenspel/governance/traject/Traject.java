@@ -98,4 +98,13 @@ public record Traject(
 
     @Serdeable
     public record MilestoneLinkRequest(@NotNull UUID milestoneId, @Nullable UUID phaseId) {}
+
+    /** A new accountability milestone (status PLANNED) of one member, linked to the traject at once. */
+    @Serdeable
+    public record NewMilestoneRequest(
+            @NotNull UUID subsidyId,
+            @NotNull UUID memberId,
+            @NotBlank @Size(max = 300) @PlainText String title,
+            @NotNull LocalDate dueOn,
+            @Nullable UUID phaseId) {}
 }

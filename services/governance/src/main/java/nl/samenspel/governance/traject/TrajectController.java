@@ -74,4 +74,10 @@ class TrajectController {
             @Parameter(hidden = true) CoalitionAccess access, UUID id, @Valid @Body Traject.MilestoneLinkRequest r) {
         return service.linkMilestone(access, id, r);
     }
+
+    @Post("/{id}/milestones/new")
+    HttpResponse<Traject> addMilestone(
+            @Parameter(hidden = true) CoalitionAccess access, UUID id, @Valid @Body Traject.NewMilestoneRequest r) {
+        return HttpResponse.created(service.addMilestone(access, id, r));
+    }
 }

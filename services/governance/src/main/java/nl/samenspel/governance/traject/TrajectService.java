@@ -19,6 +19,7 @@ import nl.samenspel.core.audit.AuditLog;
 import nl.samenspel.core.problem.ProblemException;
 import nl.samenspel.core.tenancy.TenantTransactions;
 import nl.samenspel.governance.accountability.AccountabilityService;
+import nl.samenspel.governance.accountability.Figures;
 import nl.samenspel.governance.identity.CoalitionRole;
 import nl.samenspel.governance.meeting.MeetingTime;
 import nl.samenspel.governance.tenancy.CoalitionAccess;
@@ -253,6 +254,45 @@ public class TrajectService {
         }));
     }
 
+    /**
+     * Adds a milestone to the figures (through the accountability rules: the member must be one in the
+     * subsidy's period) and links it, in one transaction: a refused link leaves no figure behind.
+     */
+    public Traject addMilestone(CoalitionAccess access, UUID id, Traject.NewMilestoneRequest request) {
+        access.require(CoalitionRole.SECRETARY);
+        UUID milestone = UUID.randomUUID();
+        return guarded(() -> tx.write(access.id(), () -> {
+            row(access, id);
+            if (request.phaseId() != null
+                    && repository.phases(access.id().value(), id).stream()
+                            .noneMatch(p -> p.id().equals(request.phaseId()))) {
+                throw ProblemException.invalidField(
+                        "phaseId", "traject.phase-unknown", "this traject has no such phase");
+            }
+            try {
+                accountability.addMilestone(
+                        access,
+                        request.subsidyId(),
+                        milestone,
+                        new Figures.MilestoneRequest(
+                                request.memberId(),
+                                request.title(),
+                                request.dueOn(),
+                                Figures.MilestoneStatus.PLANNED,
+                                null,
+                                null,
+                                null));
+            } catch (ProblemException e) {
+                if ("subsidy.not-found".equals(e.code())) {
+                    throw ProblemException.invalidField(
+                            "subsidyId", "traject.subsidy-unknown", "there is no such subsidy in this coalition");
+                }
+                throw e;
+            }
+            return linkMilestone(access, id, new Traject.MilestoneLinkRequest(milestone, request.phaseId()));
+        }));
+    }
+
     // ------------------------------------------------------------------ rules
 
     private void checkTraject(CoalitionAccess access, UUID self, Traject.Request r) {
@@ -296,7 +336,7 @@ public class TrajectService {
                 field, "traject.phase-name-taken", "this traject has a phase by this name");
     }
 
-    private static void control(String field, String text) {
+    static void control(String field, String text) {
         if (text != null && text.chars().anyMatch(ch -> ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t')) {
             throw ProblemException.invalidField(field, "request.control-characters", "remove control characters");
         }
@@ -430,7 +470,7 @@ public class TrajectService {
         return ProblemException.notFound("traject.phase-not-found", "This traject has no such phase.");
     }
 
-    private static ProblemException versionConflict() {
+    static ProblemException versionConflict() {
         return ProblemException.conflict(
                 "conflict.version", "Someone else changed this in the meantime; reload and try again.");
     }

@@ -612,4 +612,39 @@ class DemoDataTest implements DatabaseTest {
                 .contains("Jaarplan 2021: van preventie naar potentie", "Voortgangsrapportage eerste halfjaar")
                 .doesNotContain(">Leden<");
     }
+
+    @Test
+    void bothCoalitionsHaveAKrachtenveldAndCommunicationMomentsOneOfThemOverdue() {
+        String deventer = api.login("secretaris@deventer.demo", DemoData.PASSWORD);
+        String d = "/api/v1/coalitions/deventer-preventie";
+        assertThat(api.get(d + "/stakeholders", deventer).json().findValuesAsText("name"))
+                .contains("Gemeenteraad Deventer", "Huisartsen", "Sociale wijkteams", "Inwoners");
+        String plan = api.get(d + "/trajects", deventer).json().get(0).get("id").asText();
+        JsonNode moments = api.get(d + "/trajects/" + plan + "/communication-moments", deventer)
+                .json();
+        assertThat(moments).hasSize(3);
+        moments.forEach(m -> assertThat(m.get("doneOn").isNull()).isFalse());
+        assertThat(moments.findValues("milestoneId")).hasSize(1);
+
+        String woudenberg = api.login("secretaris@woudenberg.demo", DemoData.PASSWORD);
+        String w = "/api/v1/coalitions/de-kleine-schans";
+        assertThat(api.get(w + "/stakeholders", woudenberg).json().findValuesAsText("name"))
+                .contains("Gemeenteraad Woudenberg", "Cliëntenraden", "Medewerkers MEE en Youké");
+        String founding =
+                api.get(w + "/trajects", woudenberg).json().get(0).get("id").asText();
+        JsonNode planned = api.get(w + "/trajects/" + founding + "/communication-moments", woudenberg)
+                .json();
+        assertThat(planned).hasSize(4);
+        List<String> overdue = new ArrayList<>();
+        planned.forEach(m -> {
+            if (m.get("overdue").asBoolean()) {
+                overdue.add(m.get("message").asText());
+            }
+        });
+        assertThat(overdue).containsExactly("Adviesaanvraag over de uitvoeringsagenda");
+        assertThat(api.get(w + "/meetings.ics", woudenberg).body())
+                .contains("Communicatie: De Kleine Schans: waar u terecht kunt (website)");
+        // Deventer's stakeholders stay Deventer's.
+        assertThat(api.get(w + "/stakeholders", woudenberg).body()).doesNotContain("Huisartsen");
+    }
 }

@@ -57,4 +57,31 @@ class MeetingCalendarTest {
                         .map(p -> java.net.URI.create(p.getValue()).getSchemeSpecificPart()))
                 .containsExactly("jan|piet@example.nl", "a%zz@example.nl");
     }
+
+    @Test
+    void theFeedCarriesCommunicationMomentsAsAllDayEventsBesideTheMeetings() throws Exception {
+        Meeting m = meeting("Vergadering", "Stadhuis");
+        String ics = calendar.feed(
+                "De Kleine Schans",
+                List.of(new MeetingCalendar.Event(m, "Stuurgroep", "", "https://samenspel.test/m")),
+                List.of(new MeetingCalendar.DayEvent(
+                        "communication-1@samenspel",
+                        java.time.LocalDate.parse("2026-12-14"),
+                        "Communicatie: Voortgang, stap 5 (overleg)",
+                        "Voor: Gemeenteraad, College van B&W",
+                        "https://samenspel.test/t")));
+        Calendar parsed = new CalendarBuilder().build(new StringReader(ics));
+        parsed.validate();
+        List<VEvent> events = parsed.getComponents(Component.VEVENT);
+        assertThat(events).hasSize(2);
+        VEvent day = events.get(1);
+        assertThat(day.<Property>getProperty("UID").orElseThrow().getValue()).isEqualTo("communication-1@samenspel");
+        assertThat(day.<Property>getProperty("SUMMARY").orElseThrow().getValue())
+                .isEqualTo("Communicatie: Voortgang, stap 5 (overleg)");
+        assertThat(day.<Property>getProperty("DTSTART").orElseThrow().toString())
+                .contains("VALUE=DATE:20261214");
+        assertThat(day.<Property>getProperty("DTEND").orElseThrow().getValue()).isEqualTo("20261215");
+        assertThat(day.<Property>getProperty("DESCRIPTION").orElseThrow().getValue())
+                .isEqualTo("Voor: Gemeenteraad, College van B&W");
+    }
 }

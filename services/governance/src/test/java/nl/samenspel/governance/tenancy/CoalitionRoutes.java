@@ -90,6 +90,15 @@ abstract class CoalitionRoutes implements DatabaseTest {
             """
             {"memberId":"{member}","risk":"Overgenomen","cause":"x","mitigation":"x","owner":"x","status":"OPEN"}""";
 
+    static final String STAKEHOLDER_BODY =
+            """
+            {"name":"Overgenomen","influence":"HIGH","interestLevel":"LOW"}""";
+
+    static final String MOMENT_BODY =
+            """
+            {"stakeholderIds":["{stakeholder}"],"message":"Overgenomen","channel":"BRIEF","plannedOn":"2021-06-01",\
+            "responsible":"Overgenomen"}""";
+
     static final String TRAJECT_BODY = """
             {"title":"Overgenomen","ownerBodyId":"{body}"}""";
 
@@ -370,6 +379,27 @@ abstract class CoalitionRoutes implements DatabaseTest {
                             "text/csv",
                             "week;persoon;lid;verwacht;gerealiseerd\n2021-W03;overgenomen@example.org;Overgenomen;1;1\n"
                                     .getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+            new Call("GET", "/api/v1/coalitions/{coalition}/stakeholders", null),
+            new Call("POST", "/api/v1/coalitions/{coalition}/stakeholders", STAKEHOLDER_BODY),
+            new Call("GET", "/api/v1/coalitions/{coalition}/stakeholders/{id}", null),
+            new Call("PUT", "/api/v1/coalitions/{coalition}/stakeholders/{id}", versioned(STAKEHOLDER_BODY)),
+            new Call("DELETE", "/api/v1/coalitions/{coalition}/stakeholders/{id}", null),
+            new Call("GET", "/api/v1/coalitions/{coalition}/trajects/{traject}/communication-moments", null),
+            new Call("POST", "/api/v1/coalitions/{coalition}/trajects/{traject}/communication-moments", MOMENT_BODY),
+            new Call("GET", "/api/v1/coalitions/{coalition}/trajects/{traject}/communication-moments/{id}", null),
+            new Call(
+                    "PUT",
+                    "/api/v1/coalitions/{coalition}/trajects/{traject}/communication-moments/{id}",
+                    versioned(MOMENT_BODY)),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/trajects/{traject}/communication-moments/{id}/done",
+                    "{\"doneOn\":\"2021-03-01\",\"version\":0}"),
+            new Call(
+                    "POST",
+                    "/api/v1/coalitions/{coalition}/trajects/{id}/milestones/new",
+                    "{\"subsidyId\":\"{subsidy}\",\"memberId\":\"{member}\",\"title\":\"Overgenomen\","
+                            + "\"dueOn\":\"2021-06-01\",\"phaseId\":\"{phase}\"}"),
             new Call("GET", "/api/v1/coalitions/{coalition}/trajects/{traject}/case-file", null),
             new Call("GET", "/api/v1/coalitions/{coalition}/trajects/{traject}/case-file/candidates", null),
             new Call(
@@ -641,6 +671,43 @@ abstract class CoalitionRoutes implements DatabaseTest {
             new Call("GET", "/c/{coalition}/trajecten/{id}/dossier", null),
             new Call(
                     "POST",
+                    "/c/{coalition}/trajecten/{id}/milestones",
+                    Map.of(
+                            "milestoneTitle", "Overgenomen",
+                            "milestoneSubsidyId", "{subsidy}",
+                            "milestoneMemberId", "{member}",
+                            "milestoneDueOn", "2021-06-01",
+                            "milestonePhaseId", "{phase}")),
+            new Call(
+                    "POST",
+                    "/c/{coalition}/trajecten/{id}/communicatie",
+                    Map.of(
+                            "commStakeholderIds", "{stakeholder}",
+                            "commMessage", "Overgenomen",
+                            "commChannel", "BRIEF",
+                            "commPlannedOn", "2021-06-01",
+                            "commResponsible", "Overgenomen")),
+            new Call("POST", "/c/{coalition}/trajecten/{id}/communicatie/{momentId}/done", Map.of("version", "0")),
+            new Call("GET", "/c/{coalition}/krachtenveld", null),
+            new Call(
+                    "POST",
+                    "/c/{coalition}/krachtenveld",
+                    Map.of("stakeholderName", "Overgenomen", "influence", "HIGH", "interestLevel", "LOW")),
+            new Call("GET", "/c/{coalition}/krachtenveld/{id}", null),
+            new Call(
+                    "POST",
+                    "/c/{coalition}/krachtenveld/{id}",
+                    Map.of(
+                            "stakeholderName",
+                            "Overgenomen",
+                            "influence",
+                            "HIGH",
+                            "interestLevel",
+                            "LOW",
+                            "version",
+                            "0")),
+            new Call(
+                    "POST",
                     "/c/{coalition}/trajecten/{id}/dossier",
                     Map.of("caseItem", "DOCUMENT:{upload}", "classification", "INTERN", "retentionYears", "7")),
             new Call("POST", "/c/{coalition}/trajecten/{id}/dossier/{entryId}/intrekken", Map.of()),
@@ -708,6 +775,8 @@ abstract class CoalitionRoutes implements DatabaseTest {
     String deventerMilestoneId;
     String deventerHoursId;
     String deventerCaseEntryId;
+    String deventerStakeholderId;
+    String deventerMomentId;
 
     String deventerActionId;
     String deventerProposalId;
@@ -961,6 +1030,28 @@ abstract class CoalitionRoutes implements DatabaseTest {
                 Map.of("kind", "DOCUMENT", "refId", deventerUploadId, "classification", "INTERN", "retentionYears", 7));
         assertThat(entry.status()).as(entry.toString()).isEqualTo(201);
         deventerCaseEntryId = entry.json().get("id").asText();
+        Api.Response stakeholder = api.post(
+                "/api/v1/coalitions/" + deventer.slug() + "/stakeholders",
+                deventerSecretary,
+                Map.of("name", "Gemeenteraad " + deventerMemberName, "influence", "HIGH", "interestLevel", "HIGH"));
+        assertThat(stakeholder.status()).as(stakeholder.toString()).isEqualTo(201);
+        deventerStakeholderId = stakeholder.json().get("id").asText();
+        Api.Response moment = api.post(
+                "/api/v1/coalitions/" + deventer.slug() + "/trajects/" + deventerTrajectId + "/communication-moments",
+                deventerSecretary,
+                Map.of(
+                        "stakeholderIds",
+                        List.of(deventerStakeholderId),
+                        "message",
+                        "Stand van zaken " + deventerMemberName,
+                        "channel",
+                        "BRIEF",
+                        "plannedOn",
+                        "2021-03-01",
+                        "responsible",
+                        "Projectleider"));
+        assertThat(moment.status()).as(moment.toString()).isEqualTo(201);
+        deventerMomentId = moment.json().get("id").asText();
     }
 
     /** A mandate written by the superuser: the invitation round trip is tested elsewhere. */
@@ -992,6 +1083,10 @@ abstract class CoalitionRoutes implements DatabaseTest {
     String path(Call call, String slug, String memberId) {
         return call.template()
                 .replace("{coalition}", slug)
+                .replace("stakeholders/{id}", "stakeholders/" + deventerStakeholderId)
+                .replace("krachtenveld/{id}", "krachtenveld/" + deventerStakeholderId)
+                .replace("communication-moments/{id}", "communication-moments/" + deventerMomentId)
+                .replace("{momentId}", deventerMomentId)
                 .replace("penvoerderschap/{id}", "penvoerderschap/" + deventerPenvoerderschapId)
                 .replace("statutes/{id}", "statutes/" + deventerStatuteId)
                 .replace("{statute}", deventerStatuteId)
@@ -1037,7 +1132,9 @@ abstract class CoalitionRoutes implements DatabaseTest {
                 .replace("{item}", deventerItemId)
                 .replace("{meeting}", deventerMeetingId)
                 .replace("{phase}", deventerPhaseId)
-                .replace("{milestone}", deventerMilestoneId);
+                .replace("{milestone}", deventerMilestoneId)
+                .replace("{subsidy}", deventerSubsidyId)
+                .replace("{stakeholder}", deventerStakeholderId);
     }
 
     /** What Deventer's secretary sees: members, the coalition, the audit chain, roles, bodies and meetings. */
@@ -1070,6 +1167,11 @@ abstract class CoalitionRoutes implements DatabaseTest {
                 + api.get(base + "/trajects/" + deventerTrajectId + "/hours", deventerSecretary)
                         .body()
                 + api.get(base + "/publications", deventerSecretary).body()
-                + api.get(base + "/staff", deventerSecretary).body();
+                + api.get(base + "/staff", deventerSecretary).body()
+                + api.get(base + "/stakeholders", deventerSecretary).body()
+                + api.get(base + "/trajects/" + deventerTrajectId + "/communication-moments", deventerSecretary)
+                        .body()
+                + api.get(base + "/trajects/" + deventerTrajectId + "/case-file", deventerSecretary)
+                        .body();
     }
 }

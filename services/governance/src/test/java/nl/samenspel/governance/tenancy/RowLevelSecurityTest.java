@@ -372,6 +372,29 @@ class RowLevelSecurityTest implements DatabaseTest {
                 coalition,
                 account,
                 member);
+        UUID stakeholder = UUID.randomUUID();
+        exec(
+                admin,
+                "INSERT INTO samenspel.stakeholder (coalition_id, id, name, influence, interest_level, created_at,"
+                        + " updated_at, updated_by) VALUES (?, ?, 'Gemeenteraad', 'HIGH', 'MEDIUM', now(), now(), 'test')",
+                coalition,
+                stakeholder);
+        UUID moment = UUID.randomUUID();
+        exec(
+                admin,
+                "INSERT INTO samenspel.communication_moment (coalition_id, id, traject_id, message, channel, planned_on,"
+                        + " responsible, created_at, created_by, updated_at, updated_by)"
+                        + " VALUES (?, ?, ?, 'Stand van zaken', 'BRIEF', DATE '2021-03-01', 'Secretaris', now(), 'test',"
+                        + " now(), 'test')",
+                coalition,
+                moment,
+                traject);
+        exec(
+                admin,
+                "INSERT INTO samenspel.communication_audience (coalition_id, moment_id, stakeholder_id) VALUES (?, ?, ?)",
+                coalition,
+                moment,
+                stakeholder);
         UUID pack = UUID.randomUUID();
         exec(
                 admin,

@@ -29,9 +29,14 @@ import java.util.UUID;
 import java.util.function.Function;
 import nl.samenspel.core.problem.FieldError;
 import nl.samenspel.core.problem.ProblemException;
+import nl.samenspel.governance.accountability.AccountabilityService;
 import nl.samenspel.governance.body.BodyService;
 import nl.samenspel.governance.identity.CoalitionRole;
+import nl.samenspel.governance.member.MemberResponse;
+import nl.samenspel.governance.member.MemberService;
 import nl.samenspel.governance.tenancy.CoalitionAccess;
+import nl.samenspel.governance.traject.CommunicationMoment;
+import nl.samenspel.governance.traject.CommunicationService;
 import nl.samenspel.governance.traject.Hours;
 import nl.samenspel.governance.traject.HoursService;
 import nl.samenspel.governance.traject.Traject;
@@ -59,26 +64,115 @@ class TrajectPagesController {
             "traject.phase-name-taken",
             "conflict.version",
             "traject.duplicate",
-            "request.control-characters"));
+            "request.control-characters",
+            "traject.phase-unknown",
+            "traject.subsidy-unknown",
+            "figures.member-unknown",
+            "figures.not-your-member",
+            "communication.stakeholder-unknown",
+            "communication.milestone-unknown",
+            "communication.done-future"));
 
     static final List<String> TRAJECT_FIELDS = List.of("trajectTitle", "ownerBodyId", "trajectDescription");
 
     static final List<String> PHASE_FIELDS =
             List.of("phaseName", "plannedStart", "plannedEnd", "actualStart", "actualEnd", "phaseDescription");
 
+    static final List<String> MILESTONE_FIELDS =
+            List.of("milestoneTitle", "milestoneSubsidyId", "milestoneMemberId", "milestoneDueOn", "milestonePhaseId");
+
+    static final List<String> COMMUNICATION_FIELDS = List.of(
+            "commStakeholderIds", "commMessage", "commChannel", "commPlannedOn", "commResponsible", "commMilestoneId");
+
     private final TrajectService trajects;
     private final HoursService hours;
+    private final CommunicationService communication;
+    private final AccountabilityService accountability;
+    private final MemberService members;
     private final BodyService bodies;
     private final Validator validator;
     private final MultipartCsrf csrf;
 
     TrajectPagesController(
-            TrajectService trajects, HoursService hours, BodyService bodies, Validator validator, MultipartCsrf csrf) {
+            TrajectService trajects,
+            HoursService hours,
+            CommunicationService communication,
+            AccountabilityService accountability,
+            MemberService members,
+            BodyService bodies,
+            Validator validator,
+            MultipartCsrf csrf) {
         this.trajects = trajects;
         this.hours = hours;
+        this.communication = communication;
+        this.accountability = accountability;
+        this.members = members;
         this.bodies = bodies;
         this.validator = validator;
         this.csrf = csrf;
+    }
+
+    /** The form "Mijlpaal toevoegen": a new milestone of the figures, linked to this traject. */
+    @Serdeable
+    record MilestoneForm(
+            @Nullable String milestoneTitle,
+            @Nullable String milestoneSubsidyId,
+            @Nullable String milestoneMemberId,
+            @Nullable String milestoneDueOn,
+            @Nullable String milestonePhaseId) {
+
+        static MilestoneForm empty() {
+            return new MilestoneForm("", "", "", "", "");
+        }
+    }
+
+    /** The form "Communicatiemoment toevoegen", as typed. */
+    record CommunicationForm(
+            List<String> commStakeholderIds,
+            String commMessage,
+            String commChannel,
+            String commPlannedOn,
+            String commResponsible,
+            String commMilestoneId) {
+
+        static CommunicationForm empty() {
+            return new CommunicationForm(List.of(), "", "", "", "", "");
+        }
+
+        static CommunicationForm of(Map<String, Object> fields) {
+            return new CommunicationForm(
+                    Forms.all(fields, "commStakeholderIds"),
+                    text(Forms.one(fields, "commMessage")),
+                    text(Forms.one(fields, "commChannel")),
+                    text(Forms.one(fields, "commPlannedOn")),
+                    text(Forms.one(fields, "commResponsible")),
+                    text(Forms.one(fields, "commMilestoneId")));
+        }
+
+        private static String text(String value) {
+            return value == null ? "" : value;
+        }
+
+        CommunicationMoment.Request toRequest(Map<String, String> errors) {
+            List<UUID> audience = new ArrayList<>();
+            for (String id : commStakeholderIds) {
+                UUID u = Forms.uuid(id, "commStakeholderIds", errors);
+                if (u != null) {
+                    audience.add(u);
+                }
+            }
+            CommunicationMoment.Channel channel =
+                    Forms.choice(CommunicationMoment.Channel.class, commChannel, "commChannel", errors);
+            LocalDate plannedOn = Forms.date(commPlannedOn, "commPlannedOn", errors);
+            return new CommunicationMoment.Request(
+                    audience,
+                    Forms.uuid(commMilestoneId, "commMilestoneId", errors),
+                    Forms.trimmed(commMessage),
+                    channel == null ? null : channel.name(),
+                    plannedOn == null ? null : plannedOn.toString(),
+                    Forms.trimmed(commResponsible),
+                    null);
+        }
     }
 
     @Serdeable
@@ -155,11 +249,17 @@ class TrajectPagesController {
 
     @Get("/{id}")
     HttpResponse<?> detail(CoalitionAccess access, UUID id, @Nullable @QueryValue String done) {
-        String notice = "created".equals(done)
-                ? "trajects.done.created"
-                : "phase-added".equals(done)
-                        ? "trajects.done.phase-added"
-                        : "phase-saved".equals(done) ? "trajects.done.phase-saved" : null;
+        String notice = done == null
+                ? null
+                : switch (done) {
+                    case "created" -> "trajects.done.created";
+                    case "phase-added" -> "trajects.done.phase-added";
+                    case "phase-saved" -> "trajects.done.phase-saved";
+                    case "milestone-added" -> "trajects.done.milestone-added";
+                    case "moment-added" -> "trajects.done.moment-added";
+                    case "moment-done" -> "trajects.done.moment-done";
+                    default -> null;
+                };
         return detailPage(HttpStatus.OK, access, trajects.get(access, id), PhaseForm.empty(), Map.of(), null, notice);
     }
 
@@ -187,6 +287,89 @@ class TrajectPagesController {
             return detailPage(r.status(), access, traject, form, r.errors(), r.general(), null);
         }
         return Pages.seeOther("/c/" + access.slug() + "/trajecten/" + id + "?done=phase-added#fasen");
+    }
+
+    @Post(value = "/{id}/milestones", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> addMilestone(CoalitionAccess access, UUID id, @Body MilestoneForm form) {
+        access.require(CoalitionRole.SECRETARY);
+        Traject traject = trajects.get(access, id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Traject.NewMilestoneRequest request = new Traject.NewMilestoneRequest(
+                Forms.uuid(form.milestoneSubsidyId(), "milestoneSubsidyId", errors),
+                Forms.uuid(form.milestoneMemberId(), "milestoneMemberId", errors),
+                Forms.trimmed(form.milestoneTitle()),
+                Forms.date(form.milestoneDueOn(), "milestoneDueOn", errors),
+                Forms.uuid(form.milestonePhaseId(), "milestonePhaseId", errors));
+        Forms.validate(validator, request, TrajectPagesController::milestoneField, errors);
+        Filled filled = new Filled(PhaseForm.empty(), form, CommunicationForm.empty());
+        if (!errors.isEmpty()) {
+            return detailPage(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    access,
+                    traject,
+                    filled,
+                    Forms.ordered(errors, MILESTONE_FIELDS),
+                    null,
+                    null,
+                    null);
+        }
+        try {
+            trajects.addMilestone(access, id, request);
+        } catch (ProblemException e) {
+            Forms.Refusal r = Forms.refusal(e, TrajectPagesController::milestoneField, MESSAGES);
+            return detailPage(r.status(), access, traject, filled, r.errors(), r.general(), null, null);
+        }
+        return Pages.seeOther("/c/" + access.slug() + "/trajecten/" + id + "?done=milestone-added#mijlpalen");
+    }
+
+    @Post(value = "/{id}/communicatie", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> addMoment(CoalitionAccess access, UUID id, @Body Map<String, Object> fields) {
+        access.require(CoalitionRole.SECRETARY);
+        Traject traject = trajects.get(access, id);
+        CommunicationForm form = CommunicationForm.of(fields);
+        Map<String, String> errors = new LinkedHashMap<>();
+        CommunicationMoment.Request request = form.toRequest(errors);
+        Forms.validate(validator, request, TrajectPagesController::communicationField, errors);
+        Filled filled = new Filled(PhaseForm.empty(), MilestoneForm.empty(), form);
+        if (!errors.isEmpty()) {
+            return detailPage(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    access,
+                    traject,
+                    filled,
+                    Forms.ordered(errors, COMMUNICATION_FIELDS),
+                    null,
+                    null,
+                    null);
+        }
+        try {
+            communication.createMoment(access, id, request);
+        } catch (ProblemException e) {
+            Forms.Refusal r = Forms.refusal(e, TrajectPagesController::communicationField, MESSAGES);
+            return detailPage(r.status(), access, traject, filled, r.errors(), r.general(), null, null);
+        }
+        return Pages.seeOther("/c/" + access.slug() + "/trajecten/" + id + "?done=moment-added#communicatie");
+    }
+
+    /** "Afgerond": the moment took place today. */
+    @Post(value = "/{id}/communicatie/{momentId}/done", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> momentDone(CoalitionAccess access, UUID id, UUID momentId, @Body Map<String, Object> fields) {
+        access.require(CoalitionRole.SECRETARY);
+        Traject traject = trajects.get(access, id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Integer version = Forms.whole(Forms.one(fields, "version"), "version", errors);
+        Filled filled = new Filled(PhaseForm.empty(), MilestoneForm.empty(), CommunicationForm.empty());
+        if (version == null) {
+            return detailPage(
+                    HttpStatus.UNPROCESSABLE_ENTITY, access, traject, filled, Map.of(), "error.invalid", null, null);
+        }
+        try {
+            communication.markDone(access, id, momentId, new CommunicationMoment.DoneRequest(null, version));
+        } catch (ProblemException e) {
+            Forms.Refusal r = Forms.refusal(e, TrajectPagesController::communicationField, MESSAGES);
+            return detailPage(r.status(), access, traject, filled, r.errors(), r.general(), null, null);
+        }
+        return Pages.seeOther("/c/" + access.slug() + "/trajecten/" + id + "?done=moment-done#communicatie");
     }
 
     @Get("/{id}/phases/{phaseId}")
@@ -335,6 +518,31 @@ class TrajectPagesController {
         };
     }
 
+    private static String milestoneField(String property) {
+        return switch (property) {
+            case "title" -> "milestoneTitle";
+            case "subsidyId" -> "milestoneSubsidyId";
+            case "memberId" -> "milestoneMemberId";
+            case "dueOn" -> "milestoneDueOn";
+            case "phaseId" -> "milestonePhaseId";
+            default -> property;
+        };
+    }
+
+    private static String communicationField(String property) {
+        if (property.startsWith("stakeholderIds")) {
+            return "commStakeholderIds";
+        }
+        return switch (property) {
+            case "milestoneId" -> "commMilestoneId";
+            case "message" -> "commMessage";
+            case "channel" -> "commChannel";
+            case "plannedOn" -> "commPlannedOn";
+            case "responsible" -> "commResponsible";
+            default -> property;
+        };
+    }
+
     private static String phaseField(String property) {
         return switch (property) {
             case "name" -> "phaseName";
@@ -388,35 +596,76 @@ class TrajectPagesController {
             String general,
             String notice,
             ImportResult imported) {
+        return detailPage(
+                status,
+                access,
+                traject,
+                new Filled(form, MilestoneForm.empty(), CommunicationForm.empty()),
+                errors,
+                general,
+                notice,
+                imported);
+    }
+
+    /** What the forms of the traject page hold when it is shown (again). */
+    record Filled(PhaseForm phase, MilestoneForm milestone, CommunicationForm communication) {}
+
+    private HttpResponse<?> detailPage(
+            HttpStatus status,
+            CoalitionAccess access,
+            Traject traject,
+            Filled filled,
+            Map<String, String> errors,
+            String general,
+            String notice,
+            ImportResult imported) {
         Map<UUID, String> phaseNames = new LinkedHashMap<>();
         traject.phases().forEach(p -> phaseNames.put(p.id(), p.name()));
-        return Pages.page(
-                status,
+        Map<UUID, String> milestoneTitles = new LinkedHashMap<>();
+        traject.milestones().forEach(m -> milestoneTitles.put(m.milestoneId(), m.title()));
+        boolean secretary = access.has(CoalitionRole.SECRETARY);
+        Map<String, Object> model = Pages.model(
+                "access",
+                access,
                 "traject",
-                Pages.model(
-                        "access",
-                        access,
-                        "traject",
-                        traject,
-                        "phaseNames",
-                        phaseNames,
-                        "isSecretary",
-                        access.has(CoalitionRole.SECRETARY),
-                        "form",
-                        form,
-                        "errors",
-                        errors,
-                        "general",
-                        general,
-                        "notice",
-                        notice,
-                        "hours",
-                        hours.list(access, traject.id()),
-                        "entersHours",
-                        access.has(CoalitionRole.SECRETARY, CoalitionRole.REPRESENTATIVE),
-                        "imported",
-                        imported,
-                        "section",
-                        "trajects"));
+                traject,
+                "phaseNames",
+                phaseNames,
+                "milestoneTitles",
+                milestoneTitles,
+                "isSecretary",
+                secretary,
+                "form",
+                filled.phase(),
+                "milestoneForm",
+                filled.milestone(),
+                "commForm",
+                filled.communication(),
+                "errors",
+                errors,
+                "general",
+                general,
+                "notice",
+                notice,
+                "hours",
+                hours.list(access, traject.id()),
+                "entersHours",
+                access.has(CoalitionRole.SECRETARY, CoalitionRole.REPRESENTATIVE),
+                "imported",
+                imported,
+                "moments",
+                communication.moments(access, traject.id()),
+                "channels",
+                CommunicationMoment.Channel.values(),
+                "section",
+                "trajects");
+        model.put("stakeholders", secretary ? communication.stakeholders(access) : List.of());
+        model.put("subsidies", secretary ? accountability.list(access) : List.of());
+        model.put(
+                "members",
+                secretary
+                        ? members.list(access, MemberService.Filter.ALL, 0, 500).items()
+                        : List.<MemberResponse>of());
+        return Pages.page(status, "traject", model);
     }
 }

@@ -56,7 +56,9 @@ final class Harness implements AutoCloseable {
     private final Path appLog;
     private final HttpClient http = client();
     private volatile Process product;
-    /** When {@link #awaitReady} got its first HTTP answer (of any status), and that answer. */
+    /** When {@link #awaitReady} first connected to the port, got its first HTTP answer (any status), that answer. */
+    volatile long listeningNanos;
+
     volatile long firstAnswerNanos;
 
     volatile String firstAnswer;
@@ -134,6 +136,7 @@ final class Harness implements AutoCloseable {
 
     /** Polls {@code GET /health/readiness} every {@code pollMillis} until it answers 200. */
     void awaitReady(Duration timeout, long pollMillis) throws Exception {
+        listeningNanos = 0;
         firstAnswerNanos = 0;
         firstAnswer = null;
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -146,6 +149,15 @@ final class Harness implements AutoCloseable {
             if (!p.isAlive()) {
                 throw new IllegalStateException(
                         "the product exited with " + p.exitValue() + "; see " + appLog + ":\n" + tail(appLog));
+            }
+            if (listeningNanos == 0) {
+                try (java.net.Socket socket = new java.net.Socket()) {
+                    socket.connect(new java.net.InetSocketAddress("localhost", port), 1_000);
+                    listeningNanos = System.nanoTime();
+                } catch (IOException e) {
+                    Thread.sleep(pollMillis);
+                    continue;
+                }
             }
             try {
                 HttpResponse<String> answer = http.send(probe, HttpResponse.BodyHandlers.ofString());

@@ -176,6 +176,8 @@ public final class ReadBench {
             Latencies.Requests http = membersPage(harness, SLUG, tokens);
             Latencies.Clients jdbc = jdbcPage(harness, readers.coalition());
 
+            Harness.log("warming the product up (one round, not counted)");
+            Latencies.http(CLIENTS, WARMUP, REQUESTS, 200, http);
             List<Result> httpOn = new ArrayList<>();
             List<Result> httpOff = new ArrayList<>();
             List<Result> jdbcOn = new ArrayList<>();

@@ -51,6 +51,8 @@ public final class ScaleBench {
             ReadBench.checkPage(harness, SLUG, tokens.get(0), MEMBERS);
             Latencies.Requests request = ReadBench.membersPage(harness, SLUG, tokens);
 
+            Harness.log("warming the product up (one round, not counted)");
+            Latencies.http(CLIENTS, WARMUP, REQUESTS, 200, request);
             Result small = measure("" + SMALL, request);
 
             long t0 = System.nanoTime();

@@ -67,6 +67,10 @@ public final class StartupBench {
                 Result load =
                         Latencies.http(CLIENTS, 0, LOAD, 200, ReadBench.membersPage(harness, readers.slug(), tokens));
                 errors += load.errors();
+                if (!product.isAlive()) {
+                    throw new IllegalStateException("the product exited during the load with " + product.exitValue()
+                            + "; see " + harness.appLog());
+                }
                 double loaded = rssMb(product.pid());
                 harness.stopProduct();
                 Double micronaut = micronautStartup(harness.appLog(), logOffset);

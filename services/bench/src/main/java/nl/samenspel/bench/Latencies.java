@@ -1,0 +1,172 @@
+package nl.samenspel.bench;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Closed-loop load: {@code clients} threads, each with its own client (an HTTP keep-alive connection,
+ * a JDBC connection), send one request after the other; latency is measured in the client, from send
+ * to the whole answer read. Requests/s is measured requests ÷ wall time from the common start.
+ */
+final class Latencies {
+
+    private Latencies() {}
+
+    /** One client's work: {@link #call} returns {@code null} when all went well, else what went wrong. */
+    interface Client extends AutoCloseable {
+        String call(int iteration) throws Exception;
+
+        @Override
+        default void close() throws Exception {}
+    }
+
+    @FunctionalInterface
+    interface Clients {
+        Client open(int client) throws Exception;
+    }
+
+    @FunctionalInterface
+    interface Requests {
+        HttpRequest request(int client, int iteration);
+    }
+
+    /** What a phase measured; {@code sorted} holds every measured latency in nanoseconds, ascending. */
+    record Result(int clients, long[] sorted, double seconds, long errors) {
+
+        double perSecond() {
+            return sorted.length / seconds;
+        }
+
+        double p50Ms() {
+            return percentile(0.50) / 1e6;
+        }
+
+        double p99Ms() {
+            return percentile(0.99) / 1e6;
+        }
+
+        /** Nearest rank. */
+        long percentile(double p) {
+            if (sorted.length == 0) {
+                return 0;
+            }
+            int rank = (int) Math.ceil(p * sorted.length);
+            return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+        }
+
+        /** Several rounds of the same phase as one: all latencies, summed wall time and errors. */
+        static Result merge(List<Result> rounds) {
+            long[] all = rounds.stream()
+                    .flatMapToLong(r -> Arrays.stream(r.sorted()))
+                    .sorted()
+                    .toArray();
+            return new Result(
+                    rounds.get(0).clients(),
+                    all,
+                    rounds.stream().mapToDouble(Result::seconds).sum(),
+                    rounds.stream().mapToLong(Result::errors).sum());
+        }
+    }
+
+    /** HTTP clients, each on its own keep-alive connection; any status other than {@code expected} is an error. */
+    static Result http(int clients, int warmup, int measured, int expected, Requests requests)
+            throws InterruptedException {
+        return measure(clients, warmup, measured, client -> {
+            HttpClient http = Harness.client();
+            return iteration -> {
+                try {
+                    HttpResponse<String> response =
+                            http.send(requests.request(client, iteration), HttpResponse.BodyHandlers.ofString());
+                    return response.statusCode() == expected ? null : response.statusCode() + " " + response.body();
+                } catch (IOException e) {
+                    return e.toString();
+                }
+            };
+        });
+    }
+
+    /**
+     * Each client does {@code warmup} unmeasured calls, then all start together and do {@code measured}
+     * calls each. Every failed call counts as an error (warm-up included); a client that throws stops.
+     */
+    static Result measure(int clients, int warmup, int measured, Clients factory) throws InterruptedException {
+        long[][] latencies = new long[clients][measured];
+        AtomicLong errors = new AtomicLong();
+        List<String> samples = Collections.synchronizedList(new ArrayList<>());
+        long[] start = new long[1];
+        CyclicBarrier go = new CyclicBarrier(clients, () -> start[0] = System.nanoTime());
+        CountDownLatch done = new CountDownLatch(clients);
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            Thread thread = new Thread(
+                    () -> {
+                        try (Client work = factory.open(client)) {
+                            for (int i = 0; i < warmup; i++) {
+                                note(work.call(i), errors, samples);
+                            }
+                            go.await();
+                            for (int i = 0; i < measured; i++) {
+                                long t0 = System.nanoTime();
+                                note(work.call(warmup + i), errors, samples);
+                                latencies[client][i] = System.nanoTime() - t0;
+                            }
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                            samples.add(e.toString());
+                            go.reset();
+                        } finally {
+                            done.countDown();
+                        }
+                    },
+                    "client-" + c);
+            thread.start();
+            threads.add(thread);
+        }
+        done.await();
+        long end = System.nanoTime();
+        for (Thread t : threads) {
+            t.join();
+        }
+        synchronized (samples) {
+            samples.stream().distinct().limit(5).forEach(s -> System.err.println("  error: " + s));
+        }
+        long[] all =
+                Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(clients, all, (end - start[0]) / 1e9, errors.get());
+    }
+
+    private static void note(String failure, AtomicLong errors, List<String> samples) {
+        if (failure != null) {
+            errors.incrementAndGet();
+            samples.add(failure);
+        }
+    }
+
+    static String header() {
+        return String.format(
+                Locale.ROOT, "%-40s %10s %9s %9s %9s %7s%n", "", "requests", "per s", "p50 ms", "p99 ms", "errors");
+    }
+
+    static String row(String name, Result r) {
+        return String.format(
+                Locale.ROOT,
+                "%-40s %10d %9.1f %9.2f %9.2f %7d%n",
+                name,
+                r.sorted().length,
+                r.perSecond(),
+                r.p50Ms(),
+                r.p99Ms(),
+                r.errors());
+    }
+}

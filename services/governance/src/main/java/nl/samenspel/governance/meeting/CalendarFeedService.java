@@ -1,9 +1,7 @@
 package nl.samenspel.governance.meeting;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,17 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import nl.samenspel.core.audit.AuditLog;
-import nl.samenspel.core.db.Sql;
-import nl.samenspel.core.security.SecretTokens;
 import nl.samenspel.core.tenancy.TenantTransactions;
 import nl.samenspel.governance.body.Body;
 import nl.samenspel.governance.body.BodyRepository;
-import nl.samenspel.governance.coalition.CoalitionRepository;
-import nl.samenspel.governance.identity.AccountRepository;
-import nl.samenspel.governance.identity.CurrentAccount;
 import nl.samenspel.governance.tenancy.CoalitionAccess;
 import nl.samenspel.governance.tenancy.CoalitionAccessResolver;
+import nl.samenspel.governance.tenancy.FeedLinks;
 import nl.samenspel.governance.traject.CommunicationMoment;
 import nl.samenspel.governance.traject.CommunicationService;
 
@@ -42,40 +35,31 @@ public class CalendarFeedService {
 
     private final MeetingRepository meetings;
     private final BodyRepository bodies;
-    private final CoalitionRepository coalitions;
-    private final AccountRepository accounts;
     private final CoalitionAccessResolver resolver;
+    private final FeedLinks links;
     private final MeetingCalendar calendar;
     private final CommunicationService communication;
     private final TenantTransactions tx;
-    private final TransactionOperations<Connection> transactions;
-    private final AuditLog audit;
     private final Clock clock;
     private final String publicUrl;
 
     CalendarFeedService(
             MeetingRepository meetings,
             BodyRepository bodies,
-            CoalitionRepository coalitions,
-            AccountRepository accounts,
             CoalitionAccessResolver resolver,
+            FeedLinks links,
             MeetingCalendar calendar,
             CommunicationService communication,
             TenantTransactions tx,
-            TransactionOperations<Connection> transactions,
-            AuditLog audit,
             Clock clock,
             @Value("${samenspel.public-url:`http://localhost:8080`}") String publicUrl) {
         this.meetings = meetings;
         this.bodies = bodies;
-        this.coalitions = coalitions;
-        this.accounts = accounts;
         this.resolver = resolver;
+        this.links = links;
         this.calendar = calendar;
         this.communication = communication;
         this.tx = tx;
-        this.transactions = transactions;
-        this.audit = audit;
         this.clock = clock;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
@@ -126,52 +110,11 @@ public class CalendarFeedService {
 
     /** A new subscription link for the caller; any earlier link of theirs for this coalition stops working. */
     public String newLink(CoalitionAccess access) {
-        String token = SecretTokens.newToken();
-        tx.write(access.id(), () -> {
-            Instant now = clock.instant();
-            Sql sql = Sql.on(transactions.getConnection());
-            meetings.lockCoalition(
-                    access.id().value(), "calendar-link:" + access.account().id());
-            sql.update(
-                    """
-                    UPDATE calendar_feed SET revoked_at = ?
-                     WHERE coalition_id = ? AND account_id = ? AND revoked_at IS NULL""",
-                    now,
-                    access.id().value(),
-                    access.account().id());
-            sql.update(
-                    "INSERT INTO calendar_feed (token_hash, coalition_id, account_id, created_at) VALUES (?, ?, ?, ?)",
-                    SecretTokens.hash(token),
-                    access.id().value(),
-                    access.account().id(),
-                    now);
-            audit.append(
-                    access.id(),
-                    access.actor(),
-                    "calendar.link-created",
-                    "account",
-                    access.account().id(),
-                    null,
-                    Map.of("link", "new"));
-            return null;
-        });
-        return publicUrl + "/ical/" + token + ".ics";
+        return publicUrl + "/ical/" + links.issue(access, FeedLinks.Feed.CALENDAR) + ".ics";
     }
 
     /** The feed behind a subscription link, or empty when the link is unknown, revoked or no longer backed by a role. */
     public Optional<String> feedFor(String token) {
-        if (!SecretTokens.plausible(token)) {
-            return Optional.empty();
-        }
-        record Link(UUID coalitionId, UUID accountId) {}
-        Optional<Link> link = transactions.executeRead(status -> Sql.on(status.getConnection())
-                .one(
-                        "SELECT coalition_id, account_id FROM calendar_feed WHERE token_hash = ? AND revoked_at IS NULL",
-                        rs -> new Link(Sql.uuid(rs, "coalition_id"), Sql.uuid(rs, "account_id")),
-                        SecretTokens.hash(token)));
-        return link.flatMap(l -> coalitions.findById(l.coalitionId()).flatMap(c -> accounts.findById(l.accountId())
-                        .flatMap(a ->
-                                resolver.resolve(c, new CurrentAccount(a.id(), a.email(), a.displayName(), false)))))
-                .map(this::feed);
+        return links.access(FeedLinks.Feed.CALENDAR, token, resolver::resolve).map(this::feed);
     }
 }

@@ -1,9 +1,7 @@
 package nl.samenspel.bench;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -78,18 +76,28 @@ final class Latencies {
         }
     }
 
-    /** HTTP clients, each on its own keep-alive connection; any status other than {@code expected} is an error. */
+    /**
+     * HTTP clients, each on its own keep-alive connection ({@link WireClient}); any status other than
+     * {@code expected} is an error.
+     */
     static Result http(int clients, int warmup, int measured, int expected, Requests requests)
             throws InterruptedException {
         return measure(clients, warmup, measured, client -> {
-            HttpClient http = Harness.client();
-            return iteration -> {
-                try {
-                    HttpResponse<String> response =
-                            http.send(requests.request(client, iteration), HttpResponse.BodyHandlers.ofString());
-                    return response.statusCode() == expected ? null : response.statusCode() + " " + response.body();
-                } catch (IOException e) {
-                    return e.toString();
+            WireClient http = new WireClient();
+            return new Client() {
+                @Override
+                public String call(int iteration) {
+                    try {
+                        WireClient.Answer answer = http.send(requests.request(client, iteration));
+                        return answer.status() == expected ? null : answer.status() + " " + answer.body();
+                    } catch (IOException e) {
+                        return e.toString();
+                    }
+                }
+
+                @Override
+                public void close() {
+                    http.close();
                 }
             };
         });

@@ -1,5 +1,6 @@
 package nl.samenspel.governance.identity;
 
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -11,17 +12,73 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import nl.samenspel.governance.coalition.Coalition;
+import nl.samenspel.governance.coalition.CoalitionStatus;
+import nl.samenspel.governance.coalition.LegalForm;
 
 /** Who holds which roles in which coalition (a platform table, read by the tenancy binder). */
 @Singleton
 public class RoleGrants {
 
     private final TransactionOperations<Connection> transactions;
+    private final ConnectionOperations<Connection> connections;
 
-    public RoleGrants(TransactionOperations<Connection> transactions) {
+    public RoleGrants(TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections) {
         this.transactions = transactions;
+        this.connections = connections;
+    }
+
+    /** A coalition from the directory with the roles one account is granted in it (maybe none). */
+    public record CoalitionGrants(Coalition coalition, Set<CoalitionRole> roles) {}
+
+    /**
+     * The coalition at {@code slug} and the account's current grants in it, in one statement on a
+     * connection of its own (or the caller's transaction's): what every request to a coalition's address
+     * needs first. Empty when no coalition has that slug.
+     */
+    public Optional<CoalitionGrants> coalitionBySlugWithRolesOf(String slug, UUID accountId) {
+        return connections.executeRead(status -> {
+            try (PreparedStatement ps = status.getConnection()
+                    .prepareStatement(
+                            """
+                            SELECT c.id, c.slug, c.name, c.legal_form, c.kvk_number, c.opdrachtgever, c.status,
+                                   c.created_at, c.version, r.role
+                              FROM coalition c
+                              LEFT JOIN coalition_role r ON r.coalition_id = c.id AND r.account_id = ? AND """
+                                    + CURRENT + """
+                             WHERE c.slug = ?""")) {
+                ps.setObject(1, accountId);
+                ps.setString(2, slug);
+                Coalition coalition = null;
+                Set<CoalitionRole> roles = EnumSet.noneOf(CoalitionRole.class);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (coalition == null) {
+                            coalition = new Coalition(
+                                    rs.getObject(1, UUID.class),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    LegalForm.valueOf(rs.getString(4)),
+                                    rs.getString(5),
+                                    rs.getString(6),
+                                    CoalitionStatus.valueOf(rs.getString(7)),
+                                    rs.getTimestamp(8).toInstant(),
+                                    rs.getInt(9));
+                        }
+                        String role = rs.getString(10);
+                        if (role != null) {
+                            roles.add(CoalitionRole.valueOf(role));
+                        }
+                    }
+                }
+                return Optional.ofNullable(coalition).map(c -> new CoalitionGrants(c, roles));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     @io.micronaut.serde.annotation.Serdeable

@@ -4,30 +4,32 @@ import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.bind.binders.PostponedRequestArgumentBinder;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.web.router.UriRouteMatch;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import nl.samenspel.core.problem.ProblemException;
-import nl.samenspel.governance.coalition.Coalition;
-import nl.samenspel.governance.coalition.CoalitionRepository;
 import nl.samenspel.governance.identity.CurrentAccount;
 
 /**
  * Binds {@link CoalitionAccess} from the {@code {coalition}} path segment. A coalition the caller has
  * no role in is answered exactly like one that does not exist: 404, so slugs do not leak.
+ *
+ * <p>Postponed: Micronaut then binds it after the filters on the thread that runs the route (the
+ * blocking executor for {@code @ExecuteOn(BLOCKING)} controllers), so its database statement does not
+ * hold an event-loop thread that other connections wait for.
  */
 @Singleton
-class CoalitionAccessBinder implements TypedRequestArgumentBinder<CoalitionAccess> {
+class CoalitionAccessBinder
+        implements TypedRequestArgumentBinder<CoalitionAccess>, PostponedRequestArgumentBinder<CoalitionAccess> {
 
     static final String PATH_VARIABLE = "coalition";
 
-    private final CoalitionRepository coalitions;
     private final CoalitionAccessResolver resolver;
 
-    CoalitionAccessBinder(CoalitionRepository coalitions, CoalitionAccessResolver resolver) {
-        this.coalitions = coalitions;
+    CoalitionAccessBinder(CoalitionAccessResolver resolver) {
         this.resolver = resolver;
     }
 
@@ -48,13 +50,10 @@ class CoalitionAccessBinder implements TypedRequestArgumentBinder<CoalitionAcces
                 .map(Object::toString)
                 .orElseThrow(() -> new IllegalStateException("route has no {coalition} variable"));
         CurrentAccount account = CurrentAccount.of(authentication);
-        Coalition coalition = coalitions.findBySlug(slug).orElseThrow(CoalitionAccessBinder::notFound);
         // The allow-list for staff: everywhere else a staff-only account is answered as a stranger.
         boolean staffReadable = match.getDeclaringType().isAnnotationPresent(StaffReadable.class);
-        CoalitionAccess access = (staffReadable
-                        ? resolver.resolveForPublications(coalition, account)
-                        : resolver.resolve(coalition, account))
-                .orElseThrow(CoalitionAccessBinder::notFound);
+        CoalitionAccess access =
+                resolver.resolveBySlug(slug, account, staffReadable).orElseThrow(CoalitionAccessBinder::notFound);
         return () -> Optional.of(access);
     }
 

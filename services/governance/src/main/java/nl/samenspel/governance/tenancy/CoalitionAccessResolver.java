@@ -1,9 +1,9 @@
 package nl.samenspel.governance.tenancy;
 
 import jakarta.inject.Singleton;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import nl.samenspel.core.tenancy.TenantTransactions;
 import nl.samenspel.governance.coalition.Coalition;
 import nl.samenspel.governance.identity.CoalitionRole;
 import nl.samenspel.governance.identity.CurrentAccount;
@@ -19,12 +19,10 @@ public class CoalitionAccessResolver {
 
     private final RoleGrants grants;
     private final RepresentativeService mandates;
-    private final TenantTransactions tx;
 
-    CoalitionAccessResolver(RoleGrants grants, RepresentativeService mandates, TenantTransactions tx) {
+    CoalitionAccessResolver(RoleGrants grants, RepresentativeService mandates) {
         this.grants = grants;
         this.mandates = mandates;
-        this.tx = tx;
     }
 
     /**
@@ -35,16 +33,32 @@ public class CoalitionAccessResolver {
         return resolveForPublications(coalition, account).filter(access -> !access.staffOnly());
     }
 
+    /**
+     * The caller's access to the coalition at {@code slug}: the coalition and the caller's grants in one
+     * statement (both platform tables, no tenant transaction), then, only for a representative, its
+     * mandate (a tenant table). Empty for a slug that names no coalition and for a caller without a role
+     * there, alike. {@code staffReadable} admits a staff-only caller ({@link StaffReadable}).
+     */
+    public Optional<CoalitionAccess> resolveBySlug(String slug, CurrentAccount account, boolean staffReadable) {
+        return grants.coalitionBySlugWithRolesOf(slug, account.id())
+                .flatMap(found -> withMandate(found.coalition(), account, found.roles()))
+                .filter(access -> staffReadable || !access.staffOnly());
+    }
+
     /** Also a staff-only caller; only for what {@link StaffReadable} marks. */
     public Optional<CoalitionAccess> resolveForPublications(Coalition coalition, CurrentAccount account) {
-        Set<CoalitionRole> roles = tx.read(coalition.coalitionId(), () -> {
-            Set<CoalitionRole> held = grants.rolesOf(account.id(), coalition.id());
-            if (held.contains(CoalitionRole.REPRESENTATIVE)
-                    && !mandates.hasCurrentMandate(coalition.coalitionId(), account.id())) {
-                held.remove(CoalitionRole.REPRESENTATIVE);
-            }
-            return held;
-        });
+        return withMandate(coalition, account, grants.rolesOf(account.id(), coalition.id()));
+    }
+
+    /** A representative counts only while its mandate for a current member runs. */
+    private Optional<CoalitionAccess> withMandate(
+            Coalition coalition, CurrentAccount account, Set<CoalitionRole> granted) {
+        Set<CoalitionRole> roles = EnumSet.noneOf(CoalitionRole.class);
+        roles.addAll(granted);
+        if (roles.contains(CoalitionRole.REPRESENTATIVE)
+                && !mandates.hasCurrentMandate(coalition.coalitionId(), account.id())) {
+            roles.remove(CoalitionRole.REPRESENTATIVE);
+        }
         return roles.isEmpty() ? Optional.empty() : Optional.of(new CoalitionAccess(coalition, account, roles));
     }
 }

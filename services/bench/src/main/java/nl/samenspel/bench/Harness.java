@@ -81,6 +81,12 @@ final class Harness implements AutoCloseable {
         log("starting embedded PostgreSQL below " + WORK.resolve("bench-postgres"));
         EmbeddedDatabase postgres = EmbeddedDatabase.start(WORK.resolve("bench-postgres"));
         Harness harness = new Harness(postgres, database);
+        Latencies.meter = new CpuMeter(
+                () -> {
+                    Process p = harness.product;
+                    return p != null && p.isAlive() ? p.pid() : -1;
+                },
+                "bench-postgres");
         Runtime.getRuntime().addShutdownHook(new Thread(harness::close, "bench-shutdown"));
         DatabaseBootstrap.createDatabase(postgres.url("postgres"), postgres.superuser(), "", database, true);
         DatabaseBootstrap.applyRoles(harness.superUrl, postgres.superuser(), "");
@@ -113,6 +119,7 @@ final class Harness implements AutoCloseable {
         port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(productJvmOptions());
         String jvmArgs = System.getProperty("bench.governance-jvm-args", "").trim();
         if (!jvmArgs.isEmpty()) {
             command.addAll(Arrays.asList(jvmArgs.split("\\s+")));
@@ -132,6 +139,41 @@ final class Harness implements AutoCloseable {
         log("starting " + JAR + " on port " + port + " (output in " + appLog + ")");
         product = builder.start();
         return product;
+    }
+
+    /**
+     * The JVM options the product runs with in production: those of the image's {@code ENTRYPOINT}
+     * ({@code bench.dockerfile}, deploy/governance.Dockerfile), and {@code -XX:MaxRAM} set to the
+     * container's memory limit ({@code bench.container-memory}, the chart's 1 GiB), which the JVM in a
+     * container reads from its cgroup and here would otherwise take from the whole machine. With
+     * {@code -Dbench.container-memory=none} neither is given: the JVM's defaults on this machine.
+     */
+    static List<String> productJvmOptions() {
+        String memory = System.getProperty("bench.container-memory", "1g").trim();
+        if (memory.equals("none")) {
+            return List.of();
+        }
+        Path dockerfile = Path.of(System.getProperty("bench.dockerfile", "deploy/governance.Dockerfile"));
+        List<String> options = new ArrayList<>();
+        try {
+            String entrypoint = Files.readAllLines(dockerfile, StandardCharsets.UTF_8).stream()
+                    .filter(line -> line.startsWith("ENTRYPOINT ["))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(dockerfile + " has no ENTRYPOINT [...]"));
+            for (JsonNode word : JSON.readTree(entrypoint.substring("ENTRYPOINT ".length()))) {
+                String w = word.asText();
+                if (w.equals("-jar")) {
+                    break;
+                }
+                if (w.startsWith("-")) {
+                    options.add(w);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the product's JVM options from " + dockerfile, e);
+        }
+        options.add("-XX:MaxRAM=" + memory);
+        return options;
     }
 
     /** Polls {@code GET /health/readiness} every {@code pollMillis} until it answers 200. */

@@ -38,8 +38,24 @@ final class Latencies {
         HttpRequest request(int client, int iteration);
     }
 
-    /** What a phase measured; {@code sorted} holds every measured latency in nanoseconds, ascending. */
-    record Result(int clients, long[] sorted, double seconds, long errors) {
+    /** Reads the CPU time of product and PostgreSQL around each measured phase; set by {@link Harness}. */
+    static volatile CpuMeter meter;
+
+    /**
+     * What a phase measured; {@code sorted} holds every measured latency in nanoseconds, ascending;
+     * {@code cpu} the CPU seconds product and PostgreSQL spent meanwhile (NaN where not measured).
+     */
+    record Result(int clients, long[] sorted, double seconds, long errors, CpuMeter.Sample cpu) {
+
+        /** Milliseconds of the product's CPU per measured request. */
+        double productCpuMs() {
+            return cpu.product() * 1000 / sorted.length;
+        }
+
+        /** Milliseconds of PostgreSQL's CPU per measured request. */
+        double postgresCpuMs() {
+            return cpu.postgres() * 1000 / sorted.length;
+        }
 
         double perSecond() {
             return sorted.length / seconds;
@@ -72,7 +88,10 @@ final class Latencies {
                     rounds.get(0).clients(),
                     all,
                     rounds.stream().mapToDouble(Result::seconds).sum(),
-                    rounds.stream().mapToLong(Result::errors).sum());
+                    rounds.stream().mapToLong(Result::errors).sum(),
+                    new CpuMeter.Sample(
+                            rounds.stream().mapToDouble(r -> r.cpu().product()).sum(),
+                            rounds.stream().mapToDouble(r -> r.cpu().postgres()).sum()));
         }
     }
 
@@ -112,7 +131,14 @@ final class Latencies {
         AtomicLong errors = new AtomicLong();
         List<String> samples = Collections.synchronizedList(new ArrayList<>());
         long[] start = new long[1];
-        CyclicBarrier go = new CyclicBarrier(clients, () -> start[0] = System.nanoTime());
+        CpuMeter cpuMeter = meter;
+        CpuMeter.Sample[] cpuStart = {new CpuMeter.Sample(Double.NaN, Double.NaN)};
+        CyclicBarrier go = new CyclicBarrier(clients, () -> {
+            if (cpuMeter != null) {
+                cpuStart[0] = cpuMeter.sample();
+            }
+            start[0] = System.nanoTime();
+        });
         CountDownLatch done = new CountDownLatch(clients);
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -143,6 +169,9 @@ final class Latencies {
         }
         done.await();
         long end = System.nanoTime();
+        CpuMeter.Sample cpu = cpuMeter == null
+                ? new CpuMeter.Sample(Double.NaN, Double.NaN)
+                : cpuMeter.sample().minus(cpuStart[0]);
         for (Thread t : threads) {
             t.join();
         }
@@ -151,7 +180,7 @@ final class Latencies {
         }
         long[] all =
                 Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(clients, all, (end - start[0]) / 1e9, errors.get());
+        return new Result(clients, all, (end - start[0]) / 1e9, errors.get(), cpu);
     }
 
     private static void note(String failure, AtomicLong errors, List<String> samples) {
@@ -161,20 +190,32 @@ final class Latencies {
         }
     }
 
+    /** Column heads; "app cpu" and "pg cpu" are milliseconds of CPU per request (product, PostgreSQL). */
     static String header() {
         return String.format(
-                Locale.ROOT, "%-40s %10s %9s %9s %9s %7s%n", "", "requests", "per s", "p50 ms", "p99 ms", "errors");
+                Locale.ROOT,
+                "%-40s %10s %9s %9s %9s %7s %9s %9s%n",
+                "",
+                "requests",
+                "per s",
+                "p50 ms",
+                "p99 ms",
+                "errors",
+                "app cpu",
+                "pg cpu");
     }
 
     static String row(String name, Result r) {
         return String.format(
                 Locale.ROOT,
-                "%-40s %10d %9.1f %9.2f %9.2f %7d%n",
+                "%-40s %10d %9.1f %9.2f %9.2f %7d %9.3f %9.3f%n",
                 name,
                 r.sorted().length,
                 r.perSecond(),
                 r.p50Ms(),
                 r.p99Ms(),
-                r.errors());
+                r.errors(),
+                r.productCpuMs(),
+                r.postgresCpuMs());
     }
 }

@@ -32,6 +32,14 @@ public final class StartupBench {
 
     private StartupBench() {}
 
+    /** What the product's JVM was given, for the report. */
+    static String jvmOptions() {
+        String all = (String.join(" ", Harness.productJvmOptions()) + " "
+                        + System.getProperty("bench.governance-jvm-args", ""))
+                .trim();
+        return all.isEmpty() ? "none (the JVM's defaults on this machine)" : all;
+    }
+
     public static void main(String[] args) {
         Benchmarks.exitWith(StartupBench::run);
     }
@@ -127,7 +135,7 @@ public final class StartupBench {
                     RUNS,
                     Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                    System.getProperty("bench.governance-jvm-args", "none (JVM defaults)")));
+                    jvmOptions()));
             out.append(Benchmarks.format("%-44s %8s %8s %8s%n", "", "median", "min", "max"));
             line(out, "governance start to ready, s", seconds);
             line(out, "  port accepting connections, s", listenings);

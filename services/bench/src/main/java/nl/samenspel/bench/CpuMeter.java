@@ -1,0 +1,104 @@
+package nl.samenspel.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+
+/**
+ * CPU time the product and PostgreSQL spend, read from {@code /proc} (Linux): user plus system time of
+ * the product's process, and of the PostgreSQL postmaster and its children (the backends that serve
+ * the product's and the benchmark's connections, the WAL writer, ...). Per request, it is steadier than
+ * requests per second on a machine whose other load comes and goes, and says which side the time goes
+ * to. Where {@code /proc} is missing, every figure is NaN.
+ */
+final class CpuMeter {
+
+    /** Clock ticks per second of {@code /proc/<pid>/stat}'s utime and stime (USER_HZ, 100 on Linux). */
+    private static final double TICKS_PER_SECOND = 100;
+
+    private final LongSupplier productPid;
+    private final String postgresDataMarker;
+
+    /** Seconds of CPU at one moment. */
+    record Sample(double product, double postgres) {
+
+        Sample minus(Sample earlier) {
+            return new Sample(product - earlier.product, postgres - earlier.postgres);
+        }
+    }
+
+    /** {@code postgresDataMarker}: a piece of the postmaster's command line that only it has (its data directory). */
+    CpuMeter(LongSupplier productPid, String postgresDataMarker) {
+        this.productPid = productPid;
+        this.postgresDataMarker = postgresDataMarker;
+    }
+
+    Sample sample() {
+        if (!Files.isDirectory(Path.of("/proc/self"))) {
+            return new Sample(Double.NaN, Double.NaN);
+        }
+        long product = productPid.getAsLong();
+        double productSeconds = product > 0 ? ticks(product) / TICKS_PER_SECOND : Double.NaN;
+        long postmaster = -1;
+        long postgresTicks = 0;
+        List<long[]> processes = processes();
+        for (long[] p : processes) {
+            if (cmdline(p[0]).contains(postgresDataMarker) && cmdline(p[0]).contains("postgres")) {
+                postmaster = p[0];
+                break;
+            }
+        }
+        if (postmaster < 0) {
+            return new Sample(productSeconds, Double.NaN);
+        }
+        for (long[] p : processes) {
+            if (p[0] == postmaster || p[1] == postmaster) {
+                postgresTicks += p[2];
+            }
+        }
+        return new Sample(productSeconds, postgresTicks / TICKS_PER_SECOND);
+    }
+
+    /** {pid, ppid, utime + stime} of every process. */
+    private static List<long[]> processes() {
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            return entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .map(p -> stat(Long.parseLong(p.getFileName().toString())))
+                    .filter(s -> s != null)
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static long ticks(long pid) {
+        long[] s = stat(pid);
+        return s == null ? 0 : s[2];
+    }
+
+    /** Fields 4 (ppid), 14 (utime) and 15 (stime) of {@code /proc/<pid>/stat}; null when the process is gone. */
+    private static long[] stat(long pid) {
+        try {
+            String line = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
+            // The command name (field 2) is in parentheses and may hold spaces: count from its end.
+            String[] f = line.substring(line.lastIndexOf(')') + 2).trim().split(" ");
+            return new long[] {pid, Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12])};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String cmdline(long pid) {
+        try {
+            return new String(
+                            Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8)
+                    .replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -13,4 +13,4 @@ USER 10001:10001
 WORKDIR /tmp
 ENV MICRONAUT_ENVIRONMENTS=prod
 EXPOSE 8081 8091
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Duser.home=/tmp", "-Djava.awt.headless=true", "-jar", "/app/documents.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Duser.home=/tmp", "-Djava.awt.headless=true", "-jar", "/app/documents.jar"]

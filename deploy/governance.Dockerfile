@@ -16,4 +16,4 @@ WORKDIR /tmp
 # Without configuration the image refuses to start instead of running the local demo.
 ENV MICRONAUT_ENVIRONMENTS=prod
 EXPOSE 8080 8090
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Duser.home=/tmp", "-Djava.awt.headless=true", "-jar", "/app/governance.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Duser.home=/tmp", "-Djava.awt.headless=true", "-jar", "/app/governance.jar"]

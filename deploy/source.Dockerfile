@@ -21,7 +21,7 @@ USER 10001:10001
 WORKDIR /tmp
 ENV MICRONAUT_ENVIRONMENTS=prod
 EXPOSE 8081 8091
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Duser.home=/tmp", "-Djava.awt.headless=true", "-jar", "/app/documents.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Duser.home=/tmp", "-Djava.awt.headless=true", "-jar", "/app/documents.jar"]
 
 FROM eclipse-temurin:17-jre AS governance
 LABEL org.opencontainers.image.title="samenspel-governance" \
@@ -31,4 +31,4 @@ USER 10001:10001
 WORKDIR /tmp
 ENV MICRONAUT_ENVIRONMENTS=prod
 EXPOSE 8080 8090
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Duser.home=/tmp", "-Djava.awt.headless=true", "-jar", "/app/governance.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Duser.home=/tmp", "-Djava.awt.headless=true", "-jar", "/app/governance.jar"]

@@ -38,14 +38,18 @@ final class Latencies {
         HttpRequest request(int client, int iteration);
     }
 
+    /** The least warm-up of every HTTP phase, in seconds ({@code bench.warmup-seconds}). */
+    static final double HTTP_WARMUP_SECONDS = Double.parseDouble(System.getProperty("bench.warmup-seconds", "15"));
+
     /** Reads the CPU time of product and PostgreSQL around each measured phase; set by {@link Harness}. */
     static volatile CpuMeter meter;
 
     /**
      * What a phase measured; {@code sorted} holds every measured latency in nanoseconds, ascending;
-     * {@code cpu} the CPU seconds product and PostgreSQL spent meanwhile (NaN where not measured).
+     * {@code cpu} the CPU seconds product and PostgreSQL spent meanwhile (NaN where not measured);
+     * {@code warmupCalls} how many unmeasured calls came first, all clients together.
      */
-    record Result(int clients, long[] sorted, double seconds, long errors, CpuMeter.Sample cpu) {
+    record Result(int clients, long[] sorted, double seconds, long errors, CpuMeter.Sample cpu, long warmupCalls) {
 
         /** Milliseconds of the product's CPU per measured request. */
         double productCpuMs() {
@@ -91,7 +95,8 @@ final class Latencies {
                     rounds.stream().mapToLong(Result::errors).sum(),
                     new CpuMeter.Sample(
                             rounds.stream().mapToDouble(r -> r.cpu().product()).sum(),
-                            rounds.stream().mapToDouble(r -> r.cpu().postgres()).sum()));
+                            rounds.stream().mapToDouble(r -> r.cpu().postgres()).sum()),
+                    rounds.stream().mapToLong(Result::warmupCalls).sum());
         }
     }
 
@@ -101,7 +106,13 @@ final class Latencies {
      */
     static Result http(int clients, int warmup, int measured, int expected, Requests requests)
             throws InterruptedException {
-        return measure(clients, warmup, measured, client -> {
+        return http(clients, warmup, HTTP_WARMUP_SECONDS, measured, expected, requests);
+    }
+
+    /** As {@link #http(int, int, int, int, Requests)}, with a warm-up of at least {@code warmupSeconds}. */
+    static Result http(int clients, int warmup, double warmupSeconds, int measured, int expected, Requests requests)
+            throws InterruptedException {
+        return measure(clients, warmup, warmupSeconds, measured, client -> {
             WireClient http = new WireClient();
             return new Client() {
                 @Override
@@ -127,9 +138,22 @@ final class Latencies {
      * calls each. Every failed call counts as an error (warm-up included); a client that throws stops.
      */
     static Result measure(int clients, int warmup, int measured, Clients factory) throws InterruptedException {
+        return measure(clients, warmup, 0, measured, factory);
+    }
+
+    /**
+     * As {@link #measure(int, int, int, Clients)}, but every client goes on warming up until at least
+     * {@code warmupSeconds} have passed since the phase began: the product's JIT compiler is still busy
+     * for tens of seconds after a new kind of request first arrives, and figures taken meanwhile measure
+     * the compiler as much as the product.
+     */
+    static Result measure(int clients, int warmup, double warmupSeconds, int measured, Clients factory)
+            throws InterruptedException {
         long[][] latencies = new long[clients][measured];
         AtomicLong errors = new AtomicLong();
+        AtomicLong warmupCalls = new AtomicLong();
         List<String> samples = Collections.synchronizedList(new ArrayList<>());
+        long warmupUntil = System.nanoTime() + (long) (warmupSeconds * 1e9);
         long[] start = new long[1];
         CpuMeter cpuMeter = meter;
         CpuMeter.Sample[] cpuStart = {new CpuMeter.Sample(Double.NaN, Double.NaN)};
@@ -139,27 +163,41 @@ final class Latencies {
             }
             start[0] = System.nanoTime();
         });
+        // The end is read when the last client has its last answer, before any client closes its
+        // connection: a PostgreSQL backend that exits takes its CPU time with it.
+        CountDownLatch finished = new CountDownLatch(clients);
+        CountDownLatch endRead = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(clients);
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int client = c;
             Thread thread = new Thread(
                     () -> {
+                        boolean counted = false;
                         try (Client work = factory.open(client)) {
-                            for (int i = 0; i < warmup; i++) {
+                            int i = 0;
+                            for (; i < warmup || System.nanoTime() < warmupUntil; i++) {
                                 note(work.call(i), errors, samples);
                             }
+                            warmupCalls.addAndGet(i);
+                            int first = i;
                             go.await();
-                            for (int i = 0; i < measured; i++) {
+                            for (int m = 0; m < measured; m++) {
                                 long t0 = System.nanoTime();
-                                note(work.call(warmup + i), errors, samples);
-                                latencies[client][i] = System.nanoTime() - t0;
+                                note(work.call(first + m), errors, samples);
+                                latencies[client][m] = System.nanoTime() - t0;
                             }
+                            counted = true;
+                            finished.countDown();
+                            endRead.await();
                         } catch (Exception e) {
                             errors.incrementAndGet();
                             samples.add(e.toString());
                             go.reset();
                         } finally {
+                            if (!counted) {
+                                finished.countDown();
+                            }
                             done.countDown();
                         }
                     },
@@ -167,11 +205,13 @@ final class Latencies {
             thread.start();
             threads.add(thread);
         }
-        done.await();
+        finished.await();
         long end = System.nanoTime();
         CpuMeter.Sample cpu = cpuMeter == null
                 ? new CpuMeter.Sample(Double.NaN, Double.NaN)
                 : cpuMeter.sample().minus(cpuStart[0]);
+        endRead.countDown();
+        done.await();
         for (Thread t : threads) {
             t.join();
         }
@@ -180,7 +220,7 @@ final class Latencies {
         }
         long[] all =
                 Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(clients, all, (end - start[0]) / 1e9, errors.get(), cpu);
+        return new Result(clients, all, (end - start[0]) / 1e9, errors.get(), cpu, warmupCalls.get());
     }
 
     private static void note(String failure, AtomicLong errors, List<String> samples) {

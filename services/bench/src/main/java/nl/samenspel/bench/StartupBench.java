@@ -72,8 +72,8 @@ public final class StartupBench {
                 String firstAnswer = harness.firstAnswer;
                 double ready = rssMb(product.pid());
                 List<String> tokens = harness.login(readers.emails());
-                Result load =
-                        Latencies.http(CLIENTS, 0, LOAD, 200, ReadBench.membersPage(harness, readers.slug(), tokens));
+                Result load = Latencies.http(
+                        CLIENTS, 0, 0, LOAD, 200, ReadBench.membersPage(harness, readers.slug(), tokens));
                 errors += load.errors();
                 if (!product.isAlive()) {
                     throw new IllegalStateException("the product exited during the load with " + product.exitValue()

@@ -82,7 +82,8 @@ public final class VotingBench {
             try (Connection c = harness.superConnection()) {
                 stored = Harness.count(c, "SELECT count(*) FROM vote WHERE coalition_id = ?", setup.coalition());
             }
-            long expected = (long) VOTERS * (WARMUP + VOTES);
+            // Every call, warm-up included, casts a new revision: FOR and AGAINST alternate.
+            long expected = votes.warmupCalls() + votes.sorted().length;
             print(baseline, votes, stored, expected);
             boolean ok = baseline.errors() == 0 && votes.errors() == 0 && stored == expected;
             return ok ? 0 : 1;

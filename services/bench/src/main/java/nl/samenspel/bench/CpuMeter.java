@@ -47,7 +47,8 @@ final class CpuMeter {
         long postgresTicks = 0;
         List<long[]> processes = processes();
         for (long[] p : processes) {
-            if (cmdline(p[0]).contains(postgresDataMarker) && cmdline(p[0]).contains("postgres")) {
+            String command = cmdline(p[0]);
+            if (command.contains(postgresDataMarker) && command.contains("postgres")) {
                 postmaster = p[0];
                 break;
             }

@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -165,7 +166,9 @@ final class Harness implements AutoCloseable {
                 if (w.equals("-jar")) {
                     break;
                 }
-                if (w.startsWith("-")) {
+                if (w.startsWith(SHARED_ARCHIVE)) {
+                    options.add(SHARED_ARCHIVE + cdsArchive(options, memory).toAbsolutePath());
+                } else if (w.startsWith("-")) {
                     options.add(w);
                 }
             }
@@ -174,6 +177,70 @@ final class Harness implements AutoCloseable {
         }
         options.add("-XX:MaxRAM=" + memory);
         return options;
+    }
+
+    private static final String SHARED_ARCHIVE = "-XX:SharedArchiveFile=";
+    private static final Path CDS_ARCHIVE = WORK.resolve("governance.jsa");
+
+    /**
+     * The class-data sharing archive the image's {@code ENTRYPOINT} maps, made here as the image build
+     * makes it: the training run {@code nl.samenspel.governance.CdsTraining} of this jar (the local demo on
+     * an embedded PostgreSQL, the first requests, exit) with {@code -XX:ArchiveClassesAtExit}, with the
+     * JVM options that precede it there. Made once and kept while it is newer than the jar.
+     */
+    private static synchronized Path cdsArchive(List<String> options, String memory) {
+        try {
+            if (Files.isRegularFile(CDS_ARCHIVE)
+                    && Files.getLastModifiedTime(CDS_ARCHIVE).compareTo(Files.getLastModifiedTime(JAR)) > 0) {
+                return CDS_ARCHIVE;
+            }
+            Files.deleteIfExists(CDS_ARCHIVE);
+            Path dir = WORK.resolve("cds-training");
+            deleteTree(dir);
+            Files.createDirectories(dir);
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(options);
+            command.add("-XX:MaxRAM=" + memory);
+            command.add("-XX:ArchiveClassesAtExit=" + CDS_ARCHIVE.toAbsolutePath());
+            command.addAll(List.of("-cp", JAR.toAbsolutePath().toString(), "nl.samenspel.governance.CdsTraining"));
+            Path log = WORK.resolve("cds-training.log");
+            log("making the class-data sharing archive " + CDS_ARCHIVE + " by the image's training run (output in "
+                    + log + ")");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().remove("MICRONAUT_ENVIRONMENTS");
+            builder.environment().remove("SAMENSPEL_DB_URL");
+            Process training = builder.start();
+            if (!training.waitFor(5, TimeUnit.MINUTES)) {
+                training.destroyForcibly();
+                throw new IllegalStateException("the training run did not end within 5 minutes; see " + log);
+            }
+            if (training.exitValue() != 0 || !Files.isRegularFile(CDS_ARCHIVE)) {
+                throw new IllegalStateException(
+                        "the training run exited with " + training.exitValue() + " and no archive; see " + log);
+            }
+            deleteTree(dir);
+            return CDS_ARCHIVE;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not make the class-data sharing archive", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while making the class-data sharing archive", e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** Polls {@code GET /health/readiness} every {@code pollMillis} until it answers 200. */

@@ -41,11 +41,21 @@ public final class Application {
     private Application() {}
 
     public static void main(String[] args) {
+        start(args);
+    }
+
+    /** Checks the settings, starts the embedded database when none is configured, then the service. */
+    static ApplicationContext start(String[] args) {
         Map<String, Object> properties = new HashMap<>();
         String[] environments = new String[0];
         boolean prod;
         // Only the environment, no beans: the settings are checked before anything connects.
-        try (ApplicationContext probe = ApplicationContext.builder().args(args).build()) {
+        // No bootstrap context in either (no distributed configuration is used): deciding whether one is
+        // wanted would load every bean definition twice over.
+        try (ApplicationContext probe = ApplicationContext.builder()
+                .args(args)
+                .bootstrapEnvironment(false)
+                .build()) {
             Environment environment = probe.getEnvironment().start();
             Function<String, String> settings = SettingsLookup.of(environment);
             prod = environment.getActiveNames().contains(PROD);
@@ -68,8 +78,9 @@ public final class Application {
                 }
             }
         }
-        Micronaut.build(args)
+        return Micronaut.build(args)
                 .mainClass(Application.class)
+                .bootstrapEnvironment(false)
                 // The banner is not a log line: in prod every line on stdout is JSON.
                 .banner(!prod)
                 .properties(properties)

@@ -15,11 +15,25 @@ public class PasswordHasher {
 
     private final int cost;
     private final SecureRandom random = new SecureRandom();
-    private final String dummyHash;
+    private volatile String dummyHash;
 
     public PasswordHasher(@Value("${samenspel.password.bcrypt-cost:12}") int cost) {
         this.cost = cost;
-        this.dummyHash = hash("not-a-password-anyone-has");
+    }
+
+    /**
+     * A hash at the configured cost that no password matches, made on first use: every request's security
+     * check creates this bean, and hashing here would put a whole bcrypt round on the service's first
+     * answer (its readiness probe). So the first check without an account costs one hash more, once per
+     * process. Two threads may both make one; either serves.
+     */
+    private String dummyHash() {
+        String dummy = dummyHash;
+        if (dummy == null) {
+            dummy = hash("not-a-password-anyone-has");
+            dummyHash = dummy;
+        }
+        return dummy;
     }
 
     /**
@@ -44,11 +58,11 @@ public class PasswordHasher {
         if (password == null
                 || !wellFormed(password)
                 || password.getBytes(StandardCharsets.UTF_8).length > MAX_LENGTH) {
-            OpenBSDBCrypt.checkPassword(dummyHash, "x".toCharArray());
+            OpenBSDBCrypt.checkPassword(dummyHash(), "x".toCharArray());
             return false;
         }
         if (storedHash == null) {
-            OpenBSDBCrypt.checkPassword(dummyHash, password.toCharArray());
+            OpenBSDBCrypt.checkPassword(dummyHash(), password.toCharArray());
             return false;
         }
         return OpenBSDBCrypt.checkPassword(storedHash, password.toCharArray());

@@ -57,8 +57,12 @@ public class QueueMetrics implements MeterBinder {
                 .register(registry);
     }
 
-    /** Counts both queues now; the schedule calls it, tests too. */
-    @Scheduled(fixedDelay = "${samenspel.metrics.queue-refresh:15s}", initialDelay = "1s")
+    /**
+     * Counts both queues now; the schedule calls it, tests too. The first count waits until the service
+     * has started: it makes every job handler (the sealer among them), work that would otherwise compete
+     * with the start for the CPU.
+     */
+    @Scheduled(fixedDelay = "${samenspel.metrics.queue-refresh:15s}", initialDelay = "5s")
     public void refresh() {
         Map<String, Double> depths = new TreeMap<>();
         try {

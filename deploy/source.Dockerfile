@@ -31,7 +31,10 @@ ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-XX:+ExitOnO
 # stamp, which the archive must match; an archive that does not fit is ignored with a warning.
 FROM eclipse-temurin:17-jre AS cds
 COPY --from=build /src/services/governance/target/governance.jar /app/governance.jar
-RUN install -d -o 10001 -g 10001 /cds
+# PostgreSQL's initdb looks the user up by id: the stage (not the final image) gets a passwd entry.
+RUN echo "cds:x:10001:10001::/cds:/usr/sbin/nologin" >> /etc/passwd \
+ && echo "cds:x:10001:" >> /etc/group \
+ && install -d -o 10001 -g 10001 /cds
 USER 10001:10001
 RUN cd /cds && java -XX:MaxRAM=1g -XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Duser.home=/tmp \
       -Djava.awt.headless=true -XX:ArchiveClassesAtExit=/cds/governance.jsa \
@@ -42,6 +45,8 @@ LABEL org.opencontainers.image.title="samenspel-governance" \
       org.opencontainers.image.description="Samenspel governance service: the system of record, API and web UI"
 COPY --from=cds /app/governance.jar /app/governance.jar
 COPY --from=cds /cds/governance.jsa /app/governance.jsa
+# Fails the build when the JVM would not map the archive (a jar time stamp or JVM that does not match).
+RUN java -Xshare:on -XX:SharedArchiveFile=/app/governance.jsa -cp /app/governance.jar -version
 USER 10001:10001
 WORKDIR /tmp
 ENV MICRONAUT_ENVIRONMENTS=prod

@@ -186,20 +186,35 @@ final class Harness implements AutoCloseable {
      * The class-data sharing archive the image's {@code ENTRYPOINT} maps, made here as the image build
      * makes it: the training run {@code nl.samenspel.governance.CdsTraining} of this jar (the local demo on
      * an embedded PostgreSQL, the first requests, exit) with {@code -XX:ArchiveClassesAtExit}, with the
-     * JVM options that precede it there. Made once and kept while it is newer than the jar.
+     * JVM options that precede it there. Made once and kept while its stamp (the JVM, the options, the
+     * jar's size and time) is unchanged; the JVM would otherwise ignore a stale archive without failing.
      */
     private static synchronized Path cdsArchive(List<String> options, String memory) {
         try {
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String stamp = String.join(
+                    "\n",
+                    java,
+                    System.getProperty("java.vm.version"),
+                    String.join(" ", options),
+                    memory,
+                    JAR.toAbsolutePath().toString(),
+                    Long.toString(Files.size(JAR)),
+                    Files.getLastModifiedTime(JAR).toString());
+            Path stampFile = WORK.resolve("governance.jsa.stamp");
             if (Files.isRegularFile(CDS_ARCHIVE)
-                    && Files.getLastModifiedTime(CDS_ARCHIVE).compareTo(Files.getLastModifiedTime(JAR)) > 0) {
+                    && Files.isRegularFile(stampFile)
+                    && Files.readString(stampFile).equals(stamp)) {
                 return CDS_ARCHIVE;
             }
             Files.deleteIfExists(CDS_ARCHIVE);
+            Files.deleteIfExists(stampFile);
             Path dir = WORK.resolve("cds-training");
             deleteTree(dir);
             Files.createDirectories(dir);
             List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add(java);
             command.addAll(options);
             command.add("-XX:MaxRAM=" + memory);
             command.add("-XX:ArchiveClassesAtExit=" + CDS_ARCHIVE.toAbsolutePath());
@@ -215,6 +230,8 @@ final class Harness implements AutoCloseable {
             builder.environment().remove("SAMENSPEL_DB_URL");
             Process training = builder.start();
             if (!training.waitFor(5, TimeUnit.MINUTES)) {
+                // Its embedded PostgreSQL too.
+                training.descendants().forEach(ProcessHandle::destroyForcibly);
                 training.destroyForcibly();
                 throw new IllegalStateException("the training run did not end within 5 minutes; see " + log);
             }
@@ -222,6 +239,7 @@ final class Harness implements AutoCloseable {
                 throw new IllegalStateException(
                         "the training run exited with " + training.exitValue() + " and no archive; see " + log);
             }
+            Files.writeString(stampFile, stamp);
             deleteTree(dir);
             return CDS_ARCHIVE;
         } catch (IOException e) {

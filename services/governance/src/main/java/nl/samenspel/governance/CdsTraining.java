@@ -5,6 +5,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -48,6 +49,9 @@ public final class CdsTraining {
             "/api/v1/coalitions/" + COALITION + "/subsidies",
             "/api/v1/coalitions/" + COALITION + "/audit/verification");
 
+    /** A request that has no answer by then fails the training (and the image build) instead of hanging it. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
     /** What a browser asks a page for. */
     private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
@@ -55,7 +59,9 @@ public final class CdsTraining {
 
     public static void main(String[] args) {
         int status = 1;
-        try (ApplicationContext context = Application.start(new String[] {"--micronaut.server.port=-1"})) {
+        // A free port for the service and for the demo's own SMTP server, which another demo may hold.
+        try (ApplicationContext context =
+                Application.start(new String[] {"--micronaut.server.port=-1", "--samenspel.mail.port=" + freePort()})) {
             int requests = train(context.getBean(EmbeddedServer.class).getURI());
             LOG.info("CDS training done: {} requests answered as expected", requests);
             status = 0;
@@ -63,6 +69,12 @@ public final class CdsTraining {
             LOG.error("CDS training failed", e);
         }
         System.exit(status);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Makes the training requests to the demo at {@code base}; returns how many, all answered as expected. */
@@ -84,6 +96,7 @@ public final class CdsTraining {
         expect(
                 http,
                 HttpRequest.newBuilder(base.resolve("/login"))
+                        .timeout(TIMEOUT)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(form))
                         .build(),
@@ -94,6 +107,7 @@ public final class CdsTraining {
         HttpResponse<String> login = expect(
                 http,
                 HttpRequest.newBuilder(base.resolve("/api/v1/auth/token"))
+                        .timeout(TIMEOUT)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"email\":\"" + ACCOUNT + "\",\"password\":\"" + PASSWORD + "\"}"))
@@ -109,8 +123,9 @@ public final class CdsTraining {
 
     private static HttpRequest get(URI base, String path, String token) {
         boolean page = !path.startsWith("/api/") && !path.startsWith("/health");
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(base.resolve(path)).header("Accept", page ? BROWSER_ACCEPT : "application/json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(TIMEOUT)
+                .header("Accept", page ? BROWSER_ACCEPT : "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

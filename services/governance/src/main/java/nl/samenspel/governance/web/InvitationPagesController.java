@@ -31,7 +31,7 @@ import nl.samenspel.governance.invitation.InvitationView;
  * password and accept. Accepting logs you in and opens the coalition.
  */
 @io.swagger.v3.oas.annotations.Hidden
-@Controller("/invitations/{token}")
+@Controller(value = "/invitations/{token}", produces = Pages.HTML)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class InvitationPagesController {

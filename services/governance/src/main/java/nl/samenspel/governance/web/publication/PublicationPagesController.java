@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -40,7 +41,7 @@ import nl.samenspel.governance.web.Pages;
  */
 @io.swagger.v3.oas.annotations.Hidden
 @StaffReadable
-@Controller("/c/{coalition}/publicaties")
+@Controller(value = "/c/{coalition}/publicaties", produces = Pages.HTML)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PublicationPagesController {
@@ -145,6 +146,7 @@ class PublicationPagesController {
     }
 
     @Get("/{id}/document")
+    @Produces(MediaType.ALL)
     HttpResponse<byte[]> document(CoalitionAccess access, UUID id) {
         AgendaDocuments.Download download = publications.document(access, id);
         return HttpResponse.ok(download.content())

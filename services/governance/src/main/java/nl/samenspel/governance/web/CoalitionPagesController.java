@@ -27,7 +27,7 @@ import nl.samenspel.governance.tenancy.CoalitionAccess;
 
 /** The start page (which coalition?) and a coalition's overview. */
 @io.swagger.v3.oas.annotations.Hidden
-@Controller(produces = Pages.HTML)
+@Controller
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CoalitionPagesController {

@@ -31,7 +31,7 @@ import nl.samenspel.governance.invitation.InvitationView;
  * password and accept. Accepting logs you in and opens the coalition.
  */
 @io.swagger.v3.oas.annotations.Hidden
-@Controller(value = "/invitations/{token}", produces = Pages.HTML)
+@Controller("/invitations/{token}")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class InvitationPagesController {

@@ -22,7 +22,7 @@ import nl.samenspel.governance.identity.LoginService;
 
 /** The browser's login: a form, an HttpOnly cookie, and a CSRF token on both (login CSRF). */
 @io.swagger.v3.oas.annotations.Hidden
-@Controller(produces = Pages.HTML)
+@Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 class LoginPageController {
 

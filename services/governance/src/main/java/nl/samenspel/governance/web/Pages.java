@@ -2,7 +2,6 @@ package nl.samenspel.governance.web;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.views.ModelAndView;
 import java.util.HashMap;
@@ -10,13 +9,6 @@ import java.util.Map;
 
 /** Small helpers for controllers that render pages. Models are mutable: {@link PageModel} adds to them. */
 public final class Pages {
-
-    /**
-     * What every page controller produces ({@code @Controller(produces = Pages.HTML)}). Without it a route
-     * produces JSON, and a client that accepts only {@code text/html} (no {@code *}{@code /*}) matched no
-     * route and was refused.
-     */
-    public static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
 
     private Pages() {}
 

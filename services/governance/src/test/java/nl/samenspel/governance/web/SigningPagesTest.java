@@ -51,7 +51,7 @@ class SigningPagesTest implements DatabaseTest {
     @Inject
     JobRunner jobs;
 
-    /** What a browser asks for. */
+    /** What a browser asks for (a bare text/html matches no route, as page controllers produce JSON too). */
     static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     Api api;

@@ -50,7 +50,7 @@ import nl.samenspel.governance.web.Pages;
  * {@link AccountabilityService} as the API does.
  */
 @io.swagger.v3.oas.annotations.Hidden
-@Controller(value = "/c/{coalition}/verantwoording", produces = Pages.HTML)
+@Controller("/c/{coalition}/verantwoording")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class FiguresPagesController {

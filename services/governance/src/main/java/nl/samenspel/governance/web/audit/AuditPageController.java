@@ -15,7 +15,7 @@ import nl.samenspel.governance.web.Pages;
 
 /** The audit trail, newest first, with the hash-chain check on top. */
 @io.swagger.v3.oas.annotations.Hidden
-@Controller(value = "/c/{coalition}/audit", produces = Pages.HTML)
+@Controller("/c/{coalition}/audit")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AuditPageController {

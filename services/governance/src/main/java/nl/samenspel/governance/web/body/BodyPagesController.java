@@ -48,7 +48,7 @@ import nl.samenspel.governance.web.Pages;
  * the secretary's forms to keep them: a body, its seats and its meeting rhythm.
  */
 @io.swagger.v3.oas.annotations.Hidden
-@Controller(value = "/c/{coalition}/bodies", produces = Pages.HTML)
+@Controller("/c/{coalition}/bodies")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class BodyPagesController {

@@ -33,7 +33,7 @@ import nl.samenspel.governance.web.Pages;
 
 /** The coalition's documents to sign: a list for everyone, an upload form for the secretary. */
 @io.swagger.v3.oas.annotations.Hidden
-@Controller(value = "/c/{coalition}", produces = Pages.HTML)
+@Controller("/c/{coalition}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DocumentPagesController {

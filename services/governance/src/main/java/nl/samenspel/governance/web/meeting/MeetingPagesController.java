@@ -59,7 +59,7 @@ import nl.samenspel.governance.web.Pages;
  * quorum, minutes, decisions, actions); the secretary plans, calls and records them.
  */
 @io.swagger.v3.oas.annotations.Hidden
-@Controller(value = "/c/{coalition}", produces = Pages.HTML)
+@Controller("/c/{coalition}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class MeetingPagesController {

@@ -41,7 +41,7 @@ import nl.samenspel.governance.web.Pages;
 
 /** The membership register in the browser: everyone with a role reads it, the secretary keeps it. */
 @io.swagger.v3.oas.annotations.Hidden
-@Controller(value = "/c/{coalition}/members", produces = Pages.HTML)
+@Controller("/c/{coalition}/members")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MemberPagesController {

@@ -33,7 +33,7 @@ import nl.samenspel.governance.web.Pages;
 
 /** A member's representatives, its open invitations, and the secretary's form to invite one. */
 @io.swagger.v3.oas.annotations.Hidden
-@Controller(value = "/c/{coalition}/members/{id}", produces = Pages.HTML)
+@Controller("/c/{coalition}/members/{id}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class RepresentativePagesController {

@@ -38,7 +38,7 @@ import nl.samenspel.governance.web.Pages;
 
 /** Penvoerderschap per scope: everyone reads the history; the secretary appoints and hands over. */
 @io.swagger.v3.oas.annotations.Hidden
-@Controller(value = "/c/{coalition}/penvoerderschap", produces = Pages.HTML)
+@Controller("/c/{coalition}/penvoerderschap")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PenvoerderschapPagesController {

@@ -60,7 +60,7 @@ import nl.samenspel.governance.web.Pages;
  * proxy. After the close the page shows the outcome, the tally and the explanation.
  */
 @io.swagger.v3.oas.annotations.Hidden
-@Controller(value = "/c/{coalition}", produces = Pages.HTML)
+@Controller("/c/{coalition}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ProposalPagesController {

@@ -8,7 +8,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -41,7 +40,7 @@ import nl.samenspel.governance.web.Pages;
  */
 @io.swagger.v3.oas.annotations.Hidden
 @StaffReadable
-@Controller(value = "/c/{coalition}/publicaties", produces = Pages.HTML)
+@Controller("/c/{coalition}/publicaties")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PublicationPagesController {
@@ -146,7 +145,6 @@ class PublicationPagesController {
     }
 
     @Get("/{id}/document")
-    @Produces(MediaType.ALL)
     HttpResponse<byte[]> document(CoalitionAccess access, UUID id) {
         AgendaDocuments.Download download = publications.document(access, id);
         return HttpResponse.ok(download.content())

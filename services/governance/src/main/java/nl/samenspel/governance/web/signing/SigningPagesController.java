@@ -48,7 +48,7 @@ import nl.samenspel.governance.web.Pages;
  * the API does, with the same evidence of where the signature came from.
  */
 @io.swagger.v3.oas.annotations.Hidden
-@Controller(value = "/c/{coalition}", produces = Pages.HTML)
+@Controller("/c/{coalition}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SigningPagesController {

@@ -32,7 +32,7 @@ import nl.samenspel.governance.web.Pages;
  * ours; the signature request it completed is named only to someone with a role in its coalition.
  */
 @io.swagger.v3.oas.annotations.Hidden
-@Controller(value = "/verify", produces = Pages.HTML)
+@Controller("/verify")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class VerificationPagesController {

@@ -50,7 +50,7 @@ import nl.samenspel.governance.web.Pages;
  * coöperatie record the notarial deed. Adopted versions have no edit form.
  */
 @io.swagger.v3.oas.annotations.Hidden
-@Controller(value = "/c/{coalition}/statutes", produces = Pages.HTML)
+@Controller("/c/{coalition}/statutes")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class StatutePagesController {

@@ -8,7 +8,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -36,7 +35,7 @@ import nl.samenspel.governance.web.Pages;
  * entries.
  */
 @io.swagger.v3.oas.annotations.Hidden
-@Controller(value = "/c/{coalition}/trajecten/{id}/dossier", produces = Pages.HTML)
+@Controller("/c/{coalition}/trajecten/{id}/dossier")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CaseFilePagesController {
@@ -117,7 +116,6 @@ class CaseFilePagesController {
     }
 
     @Get("/zip")
-    @Produces(MediaType.ALL)
     HttpResponse<byte[]> zip(CoalitionAccess access, UUID id) {
         AgendaDocuments.Download d = caseFiles.export(access, id);
         return HttpResponse.ok(d.content())

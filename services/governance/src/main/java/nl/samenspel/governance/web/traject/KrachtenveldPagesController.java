@@ -35,7 +35,7 @@ import nl.samenspel.governance.web.Pages;
  * secretary adds and changes them; everyone with a role reads them.
  */
 @io.swagger.v3.oas.annotations.Hidden
-@Controller(value = "/c/{coalition}/krachtenveld", produces = Pages.HTML)
+@Controller("/c/{coalition}/krachtenveld")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class KrachtenveldPagesController {

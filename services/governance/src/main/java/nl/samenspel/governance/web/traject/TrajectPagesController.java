@@ -50,7 +50,7 @@ import nl.samenspel.governance.web.Pages;
  * against actual) and milestones. The secretary gets the forms to start a traject and add a phase.
  */
 @io.swagger.v3.oas.annotations.Hidden
-@Controller(value = "/c/{coalition}/trajecten", produces = Pages.HTML)
+@Controller("/c/{coalition}/trajecten")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class TrajectPagesController {

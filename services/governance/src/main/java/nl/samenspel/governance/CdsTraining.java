@@ -1,5 +1,7 @@
 package nl.samenspel.governance;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class CdsTraining {
 
     private static final Logger LOG = LoggerFactory.getLogger(CdsTraining.class);
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final String COALITION = "deventer-preventie";
     private static final String ACCOUNT = "secretaris@deventer.demo";
     private static final String PASSWORD = "samenspel-demo";
@@ -110,10 +114,13 @@ public final class CdsTraining {
                         .timeout(TIMEOUT)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"email\":\"" + ACCOUNT + "\",\"password\":\"" + PASSWORD + "\"}"))
+                                JSON.writeValueAsString(Map.of("email", ACCOUNT, "password", PASSWORD))))
                         .build(),
                 200);
-        String token = login.body().replaceAll("(?s).*\"accessToken\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        String token = JSON.readTree(login.body()).path("accessToken").asText();
+        if (token.isEmpty()) {
+            throw new IllegalStateException("the API login gave no accessToken");
+        }
         for (String path : API_READS) {
             expect(http, get(base, path, token), 200);
         }

@@ -36,24 +36,25 @@ public final class AuditChain {
             String after,
             String prevHash) {
         MessageDigest digest = sha256();
-        for (String field : new String[] {
-            coalitionId.toString(),
-            Long.toString(seq),
-            truncate(occurredAt).toString(),
-            actor,
-            action,
-            entityType,
-            entityId,
-            before,
-            after,
-            prevHash
-        }) {
-            byte[] bytes = field == null ? new byte[0] : field.getBytes(StandardCharsets.UTF_8);
-            digest.update((field == null ? "-1" : Integer.toString(bytes.length)).getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) ':');
-            digest.update(bytes);
-        }
+        digest.update(prefixed(coalitionId.toString(), Long.toString(seq)));
+        digest.update(prefixed(truncate(occurredAt).toString(), actor, action, entityType, entityId, before, after));
+        digest.update(prefixed(prevHash));
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * The fields as {@link #hash} digests them, each its UTF-8 length (-1 for null), a colon and its
+     * bytes: what the database's {@code audit_append} is sent of the fields it does not make itself.
+     */
+    public static byte[] prefixed(String... fields) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (String field : fields) {
+            byte[] bytes = field == null ? new byte[0] : field.getBytes(StandardCharsets.UTF_8);
+            out.writeBytes((field == null ? "-1" : Integer.toString(bytes.length)).getBytes(StandardCharsets.UTF_8));
+            out.write(':');
+            out.writeBytes(bytes);
+        }
+        return out.toByteArray();
     }
 
     public static String hashOf(AuditRecord r) {

@@ -37,71 +37,46 @@ public class AuditLog {
             Object entityId,
             Map<String, ?> before,
             Map<String, ?> after) {
-        Connection connection = transactions.connection();
-        try {
-            // One writer per coalition at a time, or the chain would fork. The lock is the coalition's
-            // head row, read in the same statement that locks it; it is held until commit, so the work
-            // under it is kept to that statement, one insert-and-advance statement, and the commit.
-            Head head = lockHead(connection, coalition);
-            boolean first = head == null;
-            if (first) {
-                // No event yet: no row to lock. Writers of a first event queue on an advisory lock and
-                // look again, since the one before them may have written the row meanwhile.
-                try (PreparedStatement lock =
-                        connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-                    lock.setString(1, "audit:" + coalition);
-                    lock.execute();
+        Instant now = AuditChain.truncate(clock.instant());
+        String id = String.valueOf(entityId);
+        String beforeJson = CanonicalJson.of(before);
+        String afterJson = CanonicalJson.of(after);
+        // One writer per coalition at a time, or the chain would fork: audit_append (V026) locks the
+        // coalition's head row, which is held until commit. Everything that can be done before is done
+        // here; the database adds the sequence number and the previous hash under the lock.
+        try (PreparedStatement append = transactions
+                .connection()
+                .prepareStatement("SELECT seq, prev_hash, hash FROM audit_append(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            append.setObject(1, coalition.value());
+            append.setTimestamp(2, Timestamp.from(now));
+            append.setString(3, actor);
+            append.setString(4, action);
+            append.setString(5, entityType);
+            append.setString(6, id);
+            append.setString(7, beforeJson);
+            append.setString(8, afterJson);
+            append.setBytes(9, AuditChain.prefixed(coalition.value().toString()));
+            append.setBytes(
+                    10, AuditChain.prefixed(now.toString(), actor, action, entityType, id, beforeJson, afterJson));
+            try (ResultSet rs = append.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("audit_append returned no event");
                 }
-                head = lockHead(connection, coalition);
-                first = head == null;
+                return new AuditRecord(
+                        coalition.value(),
+                        rs.getLong(1),
+                        now,
+                        actor,
+                        action,
+                        entityType,
+                        id,
+                        beforeJson,
+                        afterJson,
+                        rs.getString(2),
+                        rs.getString(3));
             }
-            long seq = first ? 1 : head.seq() + 1;
-            String prevHash = first ? AuditChain.GENESIS : head.hash();
-            Instant now = AuditChain.truncate(clock.instant());
-            String id = String.valueOf(entityId);
-            String beforeJson = CanonicalJson.of(before);
-            String afterJson = CanonicalJson.of(after);
-            String hash = AuditChain.hash(
-                    coalition.value(), seq, now, actor, action, entityType, id, beforeJson, afterJson, prevHash);
-            try (PreparedStatement insert = connection.prepareStatement(
-                    """
-                    WITH event AS (
-                      INSERT INTO audit_event (coalition_id, seq, occurred_at, actor, action, entity_type,
-                                               entity_id, before_state, after_state, prev_hash, hash)
-                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                      RETURNING coalition_id, seq, hash)
-                    INSERT INTO audit_head (coalition_id, seq, hash) SELECT coalition_id, seq, hash FROM event
-                    ON CONFLICT (coalition_id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash""")) {
-                insert.setObject(1, coalition.value());
-                insert.setLong(2, seq);
-                insert.setTimestamp(3, Timestamp.from(now));
-                insert.setString(4, actor);
-                insert.setString(5, action);
-                insert.setString(6, entityType);
-                insert.setString(7, id);
-                insert.setString(8, beforeJson);
-                insert.setString(9, afterJson);
-                insert.setString(10, prevHash);
-                insert.setString(11, hash);
-                insert.executeUpdate();
-            }
-            return new AuditRecord(
-                    coalition.value(), seq, now, actor, action, entityType, id, beforeJson, afterJson, prevHash, hash);
         } catch (SQLException e) {
             throw new IllegalStateException("could not append to the audit chain", e);
-        }
-    }
-
-    private record Head(long seq, String hash) {}
-
-    /** The coalition's recorded head, locked until the transaction ends; null before its first event. */
-    private static Head lockHead(Connection connection, CoalitionId coalition) throws SQLException {
-        try (PreparedStatement head =
-                connection.prepareStatement("SELECT seq, hash FROM audit_head WHERE coalition_id = ? FOR UPDATE")) {
-            head.setObject(1, coalition.value());
-            try (ResultSet rs = head.executeQuery()) {
-                return rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : null;
-            }
         }
     }
 

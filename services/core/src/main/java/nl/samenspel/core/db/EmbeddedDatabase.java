@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -18,19 +19,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final Path data;
     private final boolean restartable;
     private final int port;
+    private final Map<String, String> serverConfig;
     private EmbeddedPostgres postgres;
 
-    private EmbeddedDatabase(Path workDir, Path data, boolean restartable, int port) {
+    private EmbeddedDatabase(Path workDir, Path data, boolean restartable, int port, Map<String, String> serverConfig) {
         this.workDir = workDir;
         this.data = data;
         this.restartable = restartable;
-        this.postgres = launch(workDir, data, restartable, port);
+        this.serverConfig = Map.copyOf(serverConfig);
+        this.postgres = launch(workDir, data, restartable, port, this.serverConfig);
         this.port = postgres.getPort();
     }
 
     /** Extracts the binaries below {@code workDir} (not the system temp folder, which it never cleans). */
     public static EmbeddedDatabase start(Path workDir) {
-        return new EmbeddedDatabase(workDir, dataDirectory(workDir), false, 0);
+        return start(workDir, Map.of());
+    }
+
+    /** As {@link #start(Path)}, with server settings ({@code postgresql.conf} names) added to zonky's. */
+    public static EmbeddedDatabase start(Path workDir, Map<String, String> serverConfig) {
+        return new EmbeddedDatabase(workDir, dataDirectory(workDir), false, 0, serverConfig);
     }
 
     /**
@@ -39,7 +47,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * a fail-over would; commits are synchronous, as on a production server. {@link #close()} removes the data.
      */
     public static EmbeddedDatabase startRestartable(Path workDir) {
-        return new EmbeddedDatabase(workDir, dataDirectory(workDir), true, 0);
+        return new EmbeddedDatabase(workDir, dataDirectory(workDir), true, 0, Map.of());
     }
 
     private static Path dataDirectory(Path workDir) {
@@ -51,13 +59,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres launch(Path workDir, Path data, boolean restartable, int port) {
+    private static EmbeddedPostgres launch(
+            Path workDir, Path data, boolean restartable, int port, Map<String, String> serverConfig) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(workDir.toFile())
                     .setDataDirectory(data)
                     .setCleanDataDirectory(!restartable)
                     .setPort(port);
+            serverConfig.forEach(builder::setServerConfig);
             if (restartable) {
                 // zonky turns it off for speed; an acknowledged commit must survive the restart.
                 builder.setServerConfig("synchronous_commit", "on").setRegisterShutdownHook(false);
@@ -95,7 +105,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Starts a stopped server again on its port with its data. */
     public synchronized void restart() {
         stop();
-        postgres = launch(workDir, data, true, port);
+        postgres = launch(workDir, data, true, port, serverConfig);
     }
 
     @Override

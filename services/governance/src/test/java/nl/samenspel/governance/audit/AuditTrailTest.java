@@ -17,7 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import nl.samenspel.core.audit.AuditChain;
 import nl.samenspel.core.audit.AuditLog;
+import nl.samenspel.core.audit.AuditRecord;
 import nl.samenspel.core.tenancy.CoalitionId;
 import nl.samenspel.core.tenancy.TenantTransactions;
 import nl.samenspel.core.testing.TestDatabase;
@@ -157,6 +159,31 @@ class AuditTrailTest implements DatabaseTest {
                 .as(verification.toString())
                 .isTrue();
         assertThat(verification.get("events").asLong()).isEqualTo(48);
+    }
+
+    @Test
+    void theHashTheDatabaseMakesIsTheChainsOwnAlsoForOddTextAndMissingStates() {
+        Trail trail = trailWithMutations();
+        CoalitionId coalition = CoalitionId.of(trail.coalition().id());
+        // Multi-byte and astral characters, combining marks, a line break, quotes and no before state:
+        // the lengths in the hashed bytes are UTF-8 byte counts, in Java and in PostgreSQL alike.
+        Map<String, Object> after = new java.util.LinkedHashMap<>();
+        after.put("naam", "Youké \uD83D\uDE00 cafe\u0301 \"schans\"\nWoudenberg");
+        AuditRecord written = tx.write(
+                coalition,
+                () -> audit.append(coalition, "sécrétaire@example.nl", "test.unicode", "tëst", "ü-1", null, after));
+        List<AuditRecord> stored = tx.read(coalition, () -> audit.page(coalition, written.seq() - 1, 1));
+        assertThat(stored).containsExactly(written);
+        assertThat(written.before()).isNull();
+        assertThat(written.hash()).isEqualTo(AuditChain.hashOf(written));
+        AuditRecord previous = tx.read(coalition, () -> audit.page(coalition, written.seq() - 2, 1))
+                .get(0);
+        assertThat(written.prevHash()).isEqualTo(previous.hash());
+        JsonNode verification =
+                api.get(trail.base() + "/audit/verification", trail.secretary()).json();
+        assertThat(verification.get("intact").asBoolean())
+                .as(verification.toString())
+                .isTrue();
     }
 
     @Test

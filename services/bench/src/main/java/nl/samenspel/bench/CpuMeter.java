@@ -23,11 +23,16 @@ final class CpuMeter {
     private final LongSupplier productPid;
     private final String postgresDataMarker;
 
-    /** Seconds of CPU at one moment. */
-    record Sample(double product, double postgres) {
+    /**
+     * Seconds of CPU at one moment: the product's, PostgreSQL's, and of the product's the part its JIT
+     * compiler threads took (a phase that is still compiling has not reached its steady state).
+     */
+    record Sample(double product, double postgres, double jit) {
+
+        static final Sample NONE = new Sample(Double.NaN, Double.NaN, Double.NaN);
 
         Sample minus(Sample earlier) {
-            return new Sample(product - earlier.product, postgres - earlier.postgres);
+            return new Sample(product - earlier.product, postgres - earlier.postgres, jit - earlier.jit);
         }
     }
 
@@ -39,10 +44,11 @@ final class CpuMeter {
 
     Sample sample() {
         if (!Files.isDirectory(Path.of("/proc/self"))) {
-            return new Sample(Double.NaN, Double.NaN);
+            return Sample.NONE;
         }
         long product = productPid.getAsLong();
         double productSeconds = product > 0 ? ticks(product) / TICKS_PER_SECOND : Double.NaN;
+        double jitSeconds = product > 0 ? compilerTicks(product) / TICKS_PER_SECOND : Double.NaN;
         long postmaster = -1;
         long postgresTicks = 0;
         List<long[]> processes = processes();
@@ -54,14 +60,14 @@ final class CpuMeter {
             }
         }
         if (postmaster < 0) {
-            return new Sample(productSeconds, Double.NaN);
+            return new Sample(productSeconds, Double.NaN, jitSeconds);
         }
         for (long[] p : processes) {
             if (p[0] == postmaster || p[1] == postmaster) {
                 postgresTicks += p[2];
             }
         }
-        return new Sample(productSeconds, postgresTicks / TICKS_PER_SECOND);
+        return new Sample(productSeconds, postgresTicks / TICKS_PER_SECOND, jitSeconds);
     }
 
     /** {pid, ppid, utime + stime} of every process. */
@@ -79,6 +85,30 @@ final class CpuMeter {
     private static long ticks(long pid) {
         long[] s = stat(pid);
         return s == null ? 0 : s[2];
+    }
+
+    /** utime + stime of the process's HotSpot compiler threads ("C1 CompilerThre", "C2 CompilerThre"). */
+    private static long compilerTicks(long pid) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return tasks.mapToLong(task -> {
+                        try {
+                            String line = Files.readString(task.resolve("stat"), StandardCharsets.UTF_8);
+                            String comm = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+                            if (!comm.contains("CompilerThre")) {
+                                return 0;
+                            }
+                            String[] f = line.substring(line.lastIndexOf(')') + 2)
+                                    .trim()
+                                    .split(" ");
+                            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        } catch (IOException | RuntimeException e) {
+                            return 0; // a thread that ended meanwhile
+                        }
+                    })
+                    .sum();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** Fields 4 (ppid), 14 (utime) and 15 (stime) of {@code /proc/<pid>/stat}; null when the process is gone. */

@@ -80,7 +80,9 @@ final class Harness implements AutoCloseable {
         }
         Files.createDirectories(WORK);
         log("starting embedded PostgreSQL below " + WORK.resolve("bench-postgres"));
-        EmbeddedDatabase postgres = EmbeddedDatabase.start(WORK.resolve("bench-postgres"));
+        EmbeddedDatabase postgres = EmbeddedDatabase.start(
+                WORK.resolve("bench-postgres"),
+                STATEMENTS > 0 ? Map.of("shared_preload_libraries", "pg_stat_statements") : Map.of());
         Harness harness = new Harness(postgres, database);
         Latencies.meter = new CpuMeter(
                 () -> {
@@ -452,6 +454,56 @@ final class Harness implements AutoCloseable {
                 s.setObject(i + 1, values[i]);
             }
             return s.executeUpdate();
+        }
+    }
+
+    /**
+     * How many of PostgreSQL's statements to list after a phase ({@code bench.statements}, 0 for none):
+     * with it PostgreSQL runs with {@code pg_stat_statements}, which costs a little itself.
+     */
+    static final int STATEMENTS = Integer.getInteger("bench.statements", 0);
+
+    /** Forgets the statement statistics so far (with {@link #STATEMENTS} only). */
+    void resetStatements() throws SQLException {
+        if (STATEMENTS > 0) {
+            try (Connection c = superConnection();
+                    Statement s = c.createStatement()) {
+                s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                s.execute("SELECT pg_stat_statements_reset()");
+            }
+        }
+    }
+
+    /**
+     * Prints the statements PostgreSQL spent most time executing since {@link #resetStatements}, per
+     * {@code unit} (e.g. per vote, warm-up included): calls, and milliseconds, waits for locks included.
+     */
+    void printStatements(String unit, long units) throws SQLException {
+        if (STATEMENTS <= 0 || units <= 0) {
+            return;
+        }
+        System.out.printf(
+                Locale.ROOT, "%nPostgreSQL statements per %s (%d %ss), by execution time%n", unit, units, unit);
+        System.out.printf(Locale.ROOT, "%9s %9s  %s%n", "calls", "exec ms", "statement");
+        try (Connection c = superConnection();
+                PreparedStatement s = c.prepareStatement(
+                        """
+                        SELECT calls, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g')
+                          FROM pg_stat_statements
+                         WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+                         ORDER BY total_exec_time DESC LIMIT ?""")) {
+            s.setInt(1, STATEMENTS);
+            try (var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String query = rs.getString(3);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%9.2f %9.3f  %s%n",
+                            rs.getLong(1) / (double) units,
+                            rs.getDouble(2) / units,
+                            query.length() > 110 ? query.substring(0, 110) + "…" : query);
+                }
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -41,6 +42,17 @@ final class Latencies {
     /** The least warm-up of every HTTP phase, in seconds ({@code bench.warmup-seconds}). */
     static final double HTTP_WARMUP_SECONDS = Double.parseDouble(System.getProperty("bench.warmup-seconds", "15"));
 
+    /**
+     * After its least warm-up a phase warms up on while the product's JIT compilers took more than this
+     * share of its CPU over the last {@link #JIT_WINDOW_SECONDS} ({@code bench.warm-jit-share}).
+     */
+    static final double WARM_JIT_SHARE = Double.parseDouble(System.getProperty("bench.warm-jit-share", "0.05"));
+
+    static final double JIT_WINDOW_SECONDS = 5;
+
+    /** The longest warm-up, however busy the compilers still are ({@code bench.warmup-max-seconds}). */
+    static final double WARMUP_MAX_SECONDS = Double.parseDouble(System.getProperty("bench.warmup-max-seconds", "120"));
+
     /** Reads the CPU time of product and PostgreSQL around each measured phase; set by {@link Harness}. */
     static volatile CpuMeter meter;
 
@@ -54,6 +66,11 @@ final class Latencies {
         /** Milliseconds of the product's CPU per measured request. */
         double productCpuMs() {
             return cpu.product() * 1000 / sorted.length;
+        }
+
+        /** Milliseconds of CPU per measured request that the product's JIT compilers took (part of its CPU). */
+        double jitCpuMs() {
+            return cpu.jit() * 1000 / sorted.length;
         }
 
         /** Milliseconds of PostgreSQL's CPU per measured request. */
@@ -95,7 +112,8 @@ final class Latencies {
                     rounds.stream().mapToLong(Result::errors).sum(),
                     new CpuMeter.Sample(
                             rounds.stream().mapToDouble(r -> r.cpu().product()).sum(),
-                            rounds.stream().mapToDouble(r -> r.cpu().postgres()).sum()),
+                            rounds.stream().mapToDouble(r -> r.cpu().postgres()).sum(),
+                            rounds.stream().mapToDouble(r -> r.cpu().jit()).sum()),
                     rounds.stream().mapToLong(Result::warmupCalls).sum());
         }
     }
@@ -143,9 +161,11 @@ final class Latencies {
 
     /**
      * As {@link #measure(int, int, int, Clients)}, but every client goes on warming up until at least
-     * {@code warmupSeconds} have passed since the phase began: the product's JIT compiler is still busy
-     * for tens of seconds after a new kind of request first arrives, and figures taken meanwhile measure
-     * the compiler as much as the product.
+     * {@code warmupSeconds} have passed since the phase began and, where the product's CPU is measured,
+     * until its JIT compilers take at most {@link #WARM_JIT_SHARE} of it (or {@link #WARMUP_MAX_SECONDS}
+     * have passed): the compilers are still busy for tens of seconds after a new kind of request first
+     * arrives (on 2 CPUs a quarter of the product's CPU after 15 s of votes), and figures taken meanwhile
+     * measure the compiler as much as the product.
      */
     static Result measure(int clients, int warmup, double warmupSeconds, int measured, Clients factory)
             throws InterruptedException {
@@ -153,10 +173,11 @@ final class Latencies {
         AtomicLong errors = new AtomicLong();
         AtomicLong warmupCalls = new AtomicLong();
         List<String> samples = Collections.synchronizedList(new ArrayList<>());
-        long warmupUntil = System.nanoTime() + (long) (warmupSeconds * 1e9);
         long[] start = new long[1];
         CpuMeter cpuMeter = meter;
-        CpuMeter.Sample[] cpuStart = {new CpuMeter.Sample(Double.NaN, Double.NaN)};
+        AtomicBoolean warm = new AtomicBoolean(warmupSeconds <= 0);
+        Thread watch = warm.get() ? null : watchWarmUp(warmupSeconds, cpuMeter, warm);
+        CpuMeter.Sample[] cpuStart = {CpuMeter.Sample.NONE};
         CyclicBarrier go = new CyclicBarrier(clients, () -> {
             if (cpuMeter != null) {
                 cpuStart[0] = cpuMeter.sample();
@@ -176,7 +197,7 @@ final class Latencies {
                         boolean counted = false;
                         try (Client work = factory.open(client)) {
                             int i = 0;
-                            for (; i < warmup || System.nanoTime() < warmupUntil; i++) {
+                            for (; i < warmup || !warm.get(); i++) {
                                 note(work.call(i), errors, samples);
                             }
                             warmupCalls.addAndGet(i);
@@ -207,9 +228,11 @@ final class Latencies {
         }
         finished.await();
         long end = System.nanoTime();
-        CpuMeter.Sample cpu = cpuMeter == null
-                ? new CpuMeter.Sample(Double.NaN, Double.NaN)
-                : cpuMeter.sample().minus(cpuStart[0]);
+        if (watch != null) {
+            watch.interrupt();
+        }
+        CpuMeter.Sample cpu =
+                cpuMeter == null ? CpuMeter.Sample.NONE : cpuMeter.sample().minus(cpuStart[0]);
         endRead.countDown();
         done.await();
         for (Thread t : threads) {
@@ -223,6 +246,56 @@ final class Latencies {
         return new Result(clients, all, (end - start[0]) / 1e9, errors.get(), cpu, warmupCalls.get());
     }
 
+    /**
+     * Sets {@code warm} once {@code leastSeconds} have passed and the JIT compilers' share of the
+     * product's CPU over the last {@link #JIT_WINDOW_SECONDS} is at most {@link #WARM_JIT_SHARE} (without a
+     * meter: once {@code leastSeconds} have passed), or at {@link #WARMUP_MAX_SECONDS}; logs which.
+     */
+    private static Thread watchWarmUp(double leastSeconds, CpuMeter cpuMeter, AtomicBoolean warm) {
+        Thread watch = new Thread(
+                () -> {
+                    long begin = System.nanoTime();
+                    java.util.ArrayDeque<CpuMeter.Sample> window = new java.util.ArrayDeque<>();
+                    try {
+                        while (true) {
+                            double elapsed = (System.nanoTime() - begin) / 1e9;
+                            CpuMeter.Sample now = cpuMeter == null ? CpuMeter.Sample.NONE : cpuMeter.sample();
+                            window.addLast(now);
+                            while (window.size() > JIT_WINDOW_SECONDS + 1) {
+                                window.removeFirst();
+                            }
+                            CpuMeter.Sample recent = now.minus(window.getFirst());
+                            double share = recent.jit() / recent.product();
+                            boolean settled = window.size() > JIT_WINDOW_SECONDS
+                                    && (Double.isNaN(now.jit()) || !(share > WARM_JIT_SHARE));
+                            if (elapsed >= leastSeconds && (settled || elapsed >= WARMUP_MAX_SECONDS)) {
+                                Harness.log(String.format(
+                                        Locale.ROOT,
+                                        "warm after %.0f s%s",
+                                        elapsed,
+                                        Double.isNaN(share)
+                                                ? ""
+                                                : String.format(
+                                                        Locale.ROOT,
+                                                        " (JIT compilers %.0f %% of the product's CPU over the last %.0f s%s)",
+                                                        share * 100,
+                                                        JIT_WINDOW_SECONDS,
+                                                        settled ? "" : "; longest warm-up reached")));
+                                warm.set(true);
+                                return;
+                            }
+                            Thread.sleep(1000);
+                        }
+                    } catch (InterruptedException e) {
+                        warm.set(true);
+                    }
+                },
+                "warm-up-watch");
+        watch.setDaemon(true);
+        watch.start();
+        return watch;
+    }
+
     private static void note(String failure, AtomicLong errors, List<String> samples) {
         if (failure != null) {
             errors.incrementAndGet();
@@ -230,11 +303,14 @@ final class Latencies {
         }
     }
 
-    /** Column heads; "app cpu" and "pg cpu" are milliseconds of CPU per request (product, PostgreSQL). */
+    /**
+     * Column heads; "app cpu", "of it jit" and "pg cpu" are milliseconds of CPU per request (the product,
+     * of that its JIT compiler threads, PostgreSQL).
+     */
     static String header() {
         return String.format(
                 Locale.ROOT,
-                "%-40s %10s %9s %9s %9s %7s %9s %9s%n",
+                "%-40s %10s %9s %9s %9s %7s %9s %9s %9s%n",
                 "",
                 "requests",
                 "per s",
@@ -242,13 +318,14 @@ final class Latencies {
                 "p99 ms",
                 "errors",
                 "app cpu",
+                "of it jit",
                 "pg cpu");
     }
 
     static String row(String name, Result r) {
         return String.format(
                 Locale.ROOT,
-                "%-40s %10d %9.1f %9.2f %9.2f %7d %9.3f %9.3f%n",
+                "%-40s %10d %9.1f %9.2f %9.2f %7d %9.3f %9.3f %9.3f%n",
                 name,
                 r.sorted().length,
                 r.perSecond(),
@@ -256,6 +333,7 @@ final class Latencies {
                 r.p99Ms(),
                 r.errors(),
                 r.productCpuMs(),
+                r.jitCpuMs(),
                 r.postgresCpuMs());
     }
 }

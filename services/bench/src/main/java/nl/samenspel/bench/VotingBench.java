@@ -60,6 +60,7 @@ public final class VotingBench {
                     200,
                     (client, i) -> harness.get("/api/v1/me", tokens.get(client)));
 
+            harness.resetStatements();
             log("votes: " + VOTERS + " voters alternating FOR/AGAINST (" + WARMUP + " warm-up, " + VOTES
                     + " measured each)");
             Result votes = Latencies.http(VOTERS, WARMUP, VOTES, 201, (client, i) -> {
@@ -85,6 +86,7 @@ public final class VotingBench {
             // Every call, warm-up included, casts a new revision: FOR and AGAINST alternate.
             long expected = votes.warmupCalls() + votes.sorted().length;
             print(baseline, votes, stored, expected);
+            harness.printStatements("vote", expected);
             boolean ok = baseline.errors() == 0 && votes.errors() == 0 && stored == expected;
             return ok ? 0 : 1;
         }

@@ -90,34 +90,35 @@ final class CpuMeter {
     /** utime + stime of the process's HotSpot compiler threads ("C1 CompilerThre", "C2 CompilerThre"). */
     private static long compilerTicks(long pid) {
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            return tasks.mapToLong(task -> {
-                        try {
-                            String line = Files.readString(task.resolve("stat"), StandardCharsets.UTF_8);
-                            String comm = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
-                            if (!comm.contains("CompilerThre")) {
-                                return 0;
-                            }
-                            String[] f = line.substring(line.lastIndexOf(')') + 2)
-                                    .trim()
-                                    .split(" ");
-                            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                        } catch (IOException | RuntimeException e) {
-                            return 0; // a thread that ended meanwhile
-                        }
-                    })
+            return tasks.map(task -> stat(task.resolve("stat")))
+                    .filter(t -> t != null && t.command().contains("CompilerThre"))
+                    .mapToLong(Stat::ticks)
                     .sum();
         } catch (IOException e) {
             return 0;
         }
     }
 
-    /** Fields 4 (ppid), 14 (utime) and 15 (stime) of {@code /proc/<pid>/stat}; null when the process is gone. */
+    /** Of a {@code /proc/.../stat} line: field 2 (the command name), 4 (ppid), 14 (utime) + 15 (stime). */
+    private record Stat(String command, long ppid, long ticks) {}
+
+    /** {pid, ppid, utime + stime} of {@code /proc/<pid>/stat}; null when the process is gone. */
     private static long[] stat(long pid) {
+        Stat s = stat(Path.of("/proc", Long.toString(pid), "stat"));
+        return s == null ? null : new long[] {pid, s.ppid(), s.ticks()};
+    }
+
+    /** A process's or a thread's stat file; null when it is gone. */
+    private static Stat stat(Path file) {
         try {
-            String line = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
+            String line = Files.readString(file, StandardCharsets.UTF_8);
             // The command name (field 2) is in parentheses and may hold spaces: count from its end.
-            String[] f = line.substring(line.lastIndexOf(')') + 2).trim().split(" ");
-            return new long[] {pid, Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12])};
+            int end = line.lastIndexOf(')');
+            String[] f = line.substring(end + 2).trim().split(" ");
+            return new Stat(
+                    line.substring(line.indexOf('(') + 1, end),
+                    Long.parseLong(f[1]),
+                    Long.parseLong(f[11]) + Long.parseLong(f[12]));
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -2,6 +2,7 @@ package nl.samenspel.bench;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -255,7 +256,7 @@ final class Latencies {
         Thread watch = new Thread(
                 () -> {
                     long begin = System.nanoTime();
-                    java.util.ArrayDeque<CpuMeter.Sample> window = new java.util.ArrayDeque<>();
+                    ArrayDeque<CpuMeter.Sample> window = new ArrayDeque<>();
                     try {
                         while (true) {
                             double elapsed = (System.nanoTime() - begin) / 1e9;

@@ -31,6 +31,7 @@ public final class ProductionSettings {
             new Setting("SAMENSPEL_DB_APP_PASSWORD", "samenspel.db.app-password", "datasources.default.password");
     public static final Setting DB_OWNER_PASSWORD = new Setting(
             "SAMENSPEL_DB_OWNER_PASSWORD", "samenspel.db.owner-password", "flyway.datasources.migration.password");
+    public static final Setting DB_CONNECTIONS = Setting.of("SAMENSPEL_DB_CONNECTIONS", "samenspel.db.connections");
     public static final Setting MIGRATE_ON_START =
             Setting.of("SAMENSPEL_MIGRATE_ON_START", "samenspel.migrate-on-start");
     public static final Setting JWT_SECRET = Setting.of("SAMENSPEL_JWT_SECRET", "samenspel.jwt-secret");
@@ -61,6 +62,7 @@ public final class ProductionSettings {
             settings.problem(DB_URL, "not a jdbc:postgresql://host:port/database URL");
         }
         settings.require(DB_APP_PASSWORD);
+        wholeNumber(settings, DB_CONNECTIONS, 1, 200, "not a number of connections from 1 to 200");
         if (flag(settings, MIGRATE_ON_START, false)) {
             settings.require(DB_OWNER_PASSWORD, "SAMENSPEL_MIGRATE_ON_START is true");
         }
@@ -105,20 +107,26 @@ public final class ProductionSettings {
         }
     }
 
+    /** An optional setting that, when set, must be a whole number from {@code min} to {@code max}. */
+    private static void wholeNumber(RequiredSettings settings, Setting setting, int min, int max, String problem) {
+        String text = settings.value(setting);
+        if (text == null) {
+            return;
+        }
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value < min || value > max) {
+                settings.problem(setting, problem);
+            }
+        } catch (NumberFormatException e) {
+            settings.problem(setting, problem);
+        }
+    }
+
     private static void mail(RequiredSettings settings) {
         settings.require(SMTP_HOST);
         settings.require(SMTP_PASSWORD);
-        String port = settings.value(SMTP_PORT);
-        if (port != null) {
-            try {
-                int value = Integer.parseInt(port);
-                if (value < 1 || value > 65535) {
-                    settings.problem(SMTP_PORT, "not a port number");
-                }
-            } catch (NumberFormatException e) {
-                settings.problem(SMTP_PORT, "not a port number");
-            }
-        }
+        wholeNumber(settings, SMTP_PORT, 1, 65535, "not a port number");
         flag(settings, SMTP_STARTTLS, true);
         String from = settings.value(MAIL_FROM);
         if (from != null) {

@@ -91,6 +91,7 @@ class ProductionSettingsTest {
         Map<String, String> settings = complete();
         settings.put("samenspel.jwt-secret", "short-secret");
         settings.put("datasources.default.url", "postgres://db/samenspel");
+        settings.put("samenspel.db.connections", "0");
         settings.put("samenspel.public-url", "http://samenspel.example.nl");
         settings.put("samenspel.mail.port", "smtp");
         settings.put("samenspel.mail.starttls", "yes");
@@ -105,6 +106,7 @@ class ProductionSettingsTest {
         assertThat(problems)
                 .containsExactly(
                         "SAMENSPEL_DB_URL (samenspel.db.url): not a jdbc:postgresql://host:port/database URL",
+                        "SAMENSPEL_DB_CONNECTIONS (samenspel.db.connections): not a number of connections from 1 to 200",
                         "SAMENSPEL_JWT_SECRET (samenspel.jwt-secret): too short, use at least 32 bytes",
                         "SAMENSPEL_PUBLIC_URL (samenspel.public-url): not an https:// URL (plain http only for localhost)",
                         "SAMENSPEL_SMTP_PORT (samenspel.mail.port): not a port number",

@@ -1,19 +1,19 @@
 package nl.samenspel.core.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
-import java.util.function.Function;
 
-/** One page of a list endpoint: the items plus what a client needs to ask for the next page. */
+/**
+ * One page of a list endpoint: the items plus what a client needs to ask for the next page. An empty page
+ * says {@code "items": []}, where the serializer's default would leave the field out.
+ */
 @Serdeable
-public record PageResponse<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
+public record PageResponse<T>(
+        @JsonInclude(JsonInclude.Include.ALWAYS) List<T> items, int page, int size, long totalItems, int totalPages) {
 
-    public static <E, T> PageResponse<T> of(io.micronaut.data.model.Page<E> page, Function<E, T> mapper) {
-        return new PageResponse<>(
-                page.getContent().stream().map(mapper).toList(),
-                page.getPageNumber(),
-                page.getSize(),
-                page.getTotalSize(),
-                page.getTotalPages());
+    /** Page {@code page} (from 0) of {@code size} items, of {@code totalItems} in all. */
+    public static <T> PageResponse<T> of(List<T> items, int page, int size, long totalItems) {
+        return new PageResponse<>(items, page, size, totalItems, (int) ((totalItems + size - 1) / size));
     }
 }

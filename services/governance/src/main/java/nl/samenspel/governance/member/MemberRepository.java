@@ -3,8 +3,6 @@ package nl.samenspel.governance.member;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.math.BigDecimal;
@@ -66,13 +64,7 @@ public interface MemberRepository extends GenericRepository<Member, UUID> {
 
     Optional<Member> findByCoalitionIdAndId(UUID coalitionId, UUID id);
 
-    Page<Member> findByCoalitionId(UUID coalitionId, Pageable pageable);
-
     List<Member> findByCoalitionIdOrderByName(UUID coalitionId);
-
-    Page<Member> findByCoalitionIdAndLeftOnIsNull(UUID coalitionId, Pageable pageable);
-
-    Page<Member> findByCoalitionIdAndLeftOnIsNotNull(UUID coalitionId, Pageable pageable);
 
     @Query(
             "SELECT count(*) > 0 FROM member WHERE coalition_id = :coalitionId AND lower(name) = lower(:name) AND left_on IS NULL AND id <> :exceptId")

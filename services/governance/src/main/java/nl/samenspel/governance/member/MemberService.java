@@ -1,8 +1,5 @@
 package nl.samenspel.governance.member;
 
-import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -29,6 +26,7 @@ public class MemberService {
     }
 
     private final MemberRepository members;
+    private final MemberPages pages;
     private final RepresentativeRepository representatives;
     private final TenantTransactions tx;
     private final AuditLog audit;
@@ -36,11 +34,13 @@ public class MemberService {
 
     MemberService(
             MemberRepository members,
+            MemberPages pages,
             RepresentativeRepository representatives,
             TenantTransactions tx,
             AuditLog audit,
             Clock clock) {
         this.members = members;
+        this.pages = pages;
         this.representatives = representatives;
         this.tx = tx;
         this.audit = audit;
@@ -52,17 +52,17 @@ public class MemberService {
     }
 
     public PageResponse<MemberResponse> list(CoalitionAccess access, Filter filter, int page, int size) {
-        Pageable pageable = Pageable.from(page, size, Sort.of(Sort.Order.asc("name"), Sort.Order.asc("id")));
         UUID coalition = access.id().value();
         LocalDate today = today();
         return tx.read(access.id(), () -> {
-            Page<Member> result =
-                    switch (filter) {
-                        case CURRENT -> members.findByCoalitionIdAndLeftOnIsNull(coalition, pageable);
-                        case FORMER -> members.findByCoalitionIdAndLeftOnIsNotNull(coalition, pageable);
-                        case ALL -> members.findByCoalitionId(coalition, pageable);
-                    };
-            return PageResponse.of(result, m -> MemberResponse.of(m, today));
+            MemberPages.Slice slice = pages.page(coalition, filter, page, size);
+            return PageResponse.of(
+                    slice.members().stream()
+                            .map(m -> MemberResponse.of(m, today))
+                            .toList(),
+                    page,
+                    size,
+                    slice.total());
         });
     }
 

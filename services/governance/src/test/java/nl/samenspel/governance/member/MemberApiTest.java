@@ -146,4 +146,29 @@ class MemberApiTest implements DatabaseTest {
         JsonNode next = api.get(members + "?size=2&page=1", secretary).json();
         assertThat(next.get("items").get(0).get("name").asText()).isNotIn(first, second);
     }
+
+    @Test
+    void everyPageTellsTheSameTotalAlsoTheLastAndOnePastIt() {
+        for (int i = 0; i < 3; i++) {
+            api.post(members, secretary, raster());
+        }
+        long total =
+                api.get(members + "?size=1", secretary).json().get("totalItems").asLong();
+        assertThat(total).isGreaterThanOrEqualTo(3);
+
+        // a page with room to spare, one that is the last and not full, one past the end
+        JsonNode roomy = api.get(members + "?size=" + (total + 1), secretary).json();
+        assertThat(roomy.get("items")).hasSize((int) total);
+        assertThat(roomy.get("totalItems").asLong()).isEqualTo(total);
+        assertThat(roomy.get("totalPages").asInt()).isEqualTo(1);
+        long lastPage = (total - 1) / 2;
+        JsonNode last = api.get(members + "?size=2&page=" + lastPage, secretary).json();
+        assertThat(last.get("items")).hasSize((int) (total - 2 * lastPage));
+        assertThat(last.get("totalItems").asLong()).isEqualTo(total);
+        assertThat(last.get("totalPages").asInt()).isEqualTo((int) ((total + 1) / 2));
+        JsonNode past =
+                api.get(members + "?size=2&page=" + (lastPage + 1), secretary).json();
+        assertThat(past.get("items")).isEmpty();
+        assertThat(past.get("totalItems").asLong()).isEqualTo(total);
+    }
 }

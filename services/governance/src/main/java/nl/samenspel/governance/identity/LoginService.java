@@ -116,6 +116,26 @@ public class LoginService {
         }
     }
 
+    /** A login session to be checked inside another statement, as of now. */
+    public record SessionCheck(UUID sessionId, Instant at) {}
+
+    /**
+     * The check of a postponed session ({@link SessionCheckPostponement}) for a statement to run; 401
+     * for an id that is not one.
+     */
+    public SessionCheck sessionCheck(String sessionId) {
+        try {
+            return new SessionCheck(UUID.fromString(sessionId), clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw sessionEnded();
+        }
+    }
+
+    /** What a request whose session has ended gets: the same 401 as a request without a token. */
+    public static ProblemException sessionEnded() {
+        return new ProblemException(HttpStatus.UNAUTHORIZED, "auth.required", "Log in first.");
+    }
+
     public boolean sessionActive(String sessionId) {
         try {
             return sessions.activeAt(UUID.fromString(sessionId), clock.instant());

@@ -37,38 +37,58 @@ public class RoleGrants {
     /**
      * The coalition at {@code slug} and the account's current grants in it, in one statement on a
      * connection of its own (or the caller's transaction's): what every request to a coalition's address
-     * needs first. Empty when no coalition has that slug.
+     * needs first. Empty when no coalition has that slug. With a {@code session} whose check was
+     * postponed ({@link SessionCheckPostponement}), that is checked in the same statement: 401 when it
+     * has ended, whether or not the coalition exists.
      */
-    public Optional<CoalitionGrants> coalitionBySlugWithRolesOf(String slug, UUID accountId) {
+    public Optional<CoalitionGrants> coalitionBySlugWithRolesOf(
+            String slug, UUID accountId, @io.micronaut.core.annotation.Nullable LoginService.SessionCheck session) {
+        String live = session == null
+                ? "SELECT true AS live"
+                : "SELECT EXISTS (SELECT 1 FROM login_session WHERE id = ? AND revoked_at IS NULL AND expires_at > ?) AS live";
         return connections.executeRead(status -> {
             try (PreparedStatement ps = status.getConnection()
                     .prepareStatement(
                             """
-                            SELECT c.id, c.slug, c.name, c.legal_form, c.kvk_number, c.opdrachtgever, c.status,
+                            SELECT s.live, c.id, c.slug, c.name, c.legal_form, c.kvk_number, c.opdrachtgever, c.status,
                                    c.created_at, c.version, r.role
-                              FROM coalition c
+                              FROM ("""
+                                    + live
+                                    + """
+                            ) s
+                              LEFT JOIN coalition c ON c.slug = ?
                               LEFT JOIN coalition_role r ON r.coalition_id = c.id AND r.account_id = ? AND """
-                                    + CURRENT + """
-                             WHERE c.slug = ?""")) {
-                ps.setObject(1, accountId);
-                ps.setString(2, slug);
+                                    + CURRENT)) {
+                int p = 1;
+                if (session != null) {
+                    ps.setObject(p++, session.sessionId());
+                    ps.setObject(p++, java.time.OffsetDateTime.ofInstant(session.at(), java.time.ZoneOffset.UTC));
+                }
+                ps.setString(p++, slug);
+                ps.setObject(p, accountId);
                 Coalition coalition = null;
                 Set<CoalitionRole> roles = EnumSet.noneOf(CoalitionRole.class);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        if (!rs.getBoolean(1)) {
+                            throw LoginService.sessionEnded();
+                        }
+                        if (rs.getObject(2) == null) {
+                            break;
+                        }
                         if (coalition == null) {
                             coalition = new Coalition(
-                                    rs.getObject(1, UUID.class),
-                                    rs.getString(2),
+                                    rs.getObject(2, UUID.class),
                                     rs.getString(3),
-                                    LegalForm.valueOf(rs.getString(4)),
-                                    rs.getString(5),
+                                    rs.getString(4),
+                                    LegalForm.valueOf(rs.getString(5)),
                                     rs.getString(6),
-                                    CoalitionStatus.valueOf(rs.getString(7)),
-                                    rs.getTimestamp(8).toInstant(),
-                                    rs.getInt(9));
+                                    rs.getString(7),
+                                    CoalitionStatus.valueOf(rs.getString(8)),
+                                    rs.getTimestamp(9).toInstant(),
+                                    rs.getInt(10));
                         }
-                        String role = rs.getString(10);
+                        String role = rs.getString(11);
                         if (role != null) {
                             roles.add(CoalitionRole.valueOf(role));
                         }

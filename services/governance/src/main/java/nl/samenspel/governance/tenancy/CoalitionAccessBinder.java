@@ -12,6 +12,9 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 import nl.samenspel.core.problem.ProblemException;
 import nl.samenspel.governance.identity.CurrentAccount;
+import nl.samenspel.governance.identity.LoginService;
+import nl.samenspel.governance.identity.LoginService.SessionCheck;
+import nl.samenspel.governance.identity.SessionCheckPostponement;
 
 /**
  * Binds {@link CoalitionAccess} from the {@code {coalition}} path segment. A coalition the caller has
@@ -28,9 +31,11 @@ class CoalitionAccessBinder
     static final String PATH_VARIABLE = "coalition";
 
     private final CoalitionAccessResolver resolver;
+    private final LoginService logins;
 
-    CoalitionAccessBinder(CoalitionAccessResolver resolver) {
+    CoalitionAccessBinder(CoalitionAccessResolver resolver, LoginService logins) {
         this.resolver = resolver;
+        this.logins = logins;
     }
 
     @Override
@@ -52,8 +57,13 @@ class CoalitionAccessBinder
         CurrentAccount account = CurrentAccount.of(authentication);
         // The allow-list for staff: everywhere else a staff-only account is answered as a stranger.
         boolean staffReadable = match.getDeclaringType().isAnnotationPresent(StaffReadable.class);
-        CoalitionAccess access =
-                resolver.resolveBySlug(slug, account, staffReadable).orElseThrow(CoalitionAccessBinder::notFound);
+        // The login session, when the token's validation left its check to this statement
+        // (CoalitionReadSessionPostponement).
+        SessionCheck session = request.getAttribute(SessionCheckPostponement.POSTPONED_SESSION, String.class)
+                .map(logins::sessionCheck)
+                .orElse(null);
+        CoalitionAccess access = resolver.resolveBySlug(slug, account, staffReadable, session)
+                .orElseThrow(CoalitionAccessBinder::notFound);
         return () -> Optional.of(access);
     }
 

@@ -1,5 +1,6 @@
 package nl.samenspel.governance.tenancy;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -7,7 +8,9 @@ import java.util.Set;
 import nl.samenspel.governance.coalition.Coalition;
 import nl.samenspel.governance.identity.CoalitionRole;
 import nl.samenspel.governance.identity.CurrentAccount;
+import nl.samenspel.governance.identity.LoginService.SessionCheck;
 import nl.samenspel.governance.identity.RoleGrants;
+import nl.samenspel.governance.identity.SessionCheckPostponement;
 import nl.samenspel.governance.member.RepresentativeService;
 
 /**
@@ -37,10 +40,13 @@ public class CoalitionAccessResolver {
      * The caller's access to the coalition at {@code slug}: the coalition and the caller's grants in one
      * statement (both platform tables, no tenant transaction), then, only for a representative, its
      * mandate (a tenant table). Empty for a slug that names no coalition and for a caller without a role
-     * there, alike. {@code staffReadable} admits a staff-only caller ({@link StaffReadable}).
+     * there, alike. {@code staffReadable} admits a staff-only caller ({@link StaffReadable}). A login
+     * session whose check was postponed ({@link SessionCheckPostponement}) is checked in the same
+     * statement: 401 when it has ended.
      */
-    public Optional<CoalitionAccess> resolveBySlug(String slug, CurrentAccount account, boolean staffReadable) {
-        return grants.coalitionBySlugWithRolesOf(slug, account.id())
+    public Optional<CoalitionAccess> resolveBySlug(
+            String slug, CurrentAccount account, boolean staffReadable, @Nullable SessionCheck postponedSession) {
+        return grants.coalitionBySlugWithRolesOf(slug, account.id(), postponedSession)
                 .flatMap(found -> withMandate(found.coalition(), account, found.roles()))
                 .filter(access -> staffReadable || !access.staffOnly());
     }

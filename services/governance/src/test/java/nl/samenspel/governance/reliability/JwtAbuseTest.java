@@ -27,6 +27,7 @@ import nl.samenspel.governance.identity.CoalitionRole;
 import nl.samenspel.governance.support.Api;
 import nl.samenspel.governance.support.DatabaseTest;
 import nl.samenspel.governance.support.Fixtures;
+import nl.samenspel.governance.support.Superuser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -144,6 +145,64 @@ class JwtAbuseTest implements DatabaseTest {
         refused(leaving);
         // Another session of the same account is not affected.
         assertThat(call(members(deventer), stillIn).status()).isEqualTo(200);
+    }
+
+    /**
+     * A read of a coalition has its session checked in the statement that finds the coalition, not at
+     * token validation (CoalitionReadSessionPostponement). An ended session, logged out or expired on
+     * the server while the token itself still runs, gets the same 401 there as anywhere else: before
+     * anything about the coalition, its own or another or none, is told.
+     */
+    @Test
+    void anEndedSessionGetsTheSame401OnEveryKindOfRequest() {
+        Account leaver = fixtures.member(deventer, "jwt-einde", CoalitionRole.SECRETARY);
+        String loggedOut = api.login(leaver.email(), Fixtures.PASSWORD);
+        String expired = api.login(leaver.email(), Fixtures.PASSWORD);
+        String live = api.login(leaver.email(), Fixtures.PASSWORD);
+        for (String t : List.of(loggedOut, expired, live)) {
+            assertThat(call(members(deventer), t).status()).isEqualTo(200);
+        }
+        assertThat(api.post("/api/v1/auth/logout", loggedOut, "").status()).isEqualTo(204);
+        String sid = claims(expired).build().getClaim("sid").toString();
+        assertThat(Superuser.update(
+                        "UPDATE samenspel.login_session SET expires_at = now() - interval '1 second' WHERE id = ?::uuid",
+                        sid))
+                .isEqualTo(1);
+
+        String[] reads = {
+            members(deventer),
+            "/api/v1/coalitions/" + deventer.slug(),
+            "/api/v1/coalitions/" + deventer.slug() + "/proposals",
+            members(woudenberg),
+            "/api/v1/coalitions/bestaat-niet-" + Fixtures.unique("x") + "/members"
+        };
+        for (String ended : List.of(loggedOut, expired)) {
+            Api.Response me = call("/api/v1/me", ended);
+            assertThat(me.status()).isEqualTo(401);
+            for (String path : reads) {
+                Api.Response read = call(path, ended);
+                assertThat(read.status()).as(path).isEqualTo(401);
+                assertThat(read.contentType()).startsWith("application/problem+json");
+                assertThat(read.body()).as(path).isEqualTo(me.body());
+                Api.Response head = api.send("HEAD", path, ended, "application/json", new byte[0]);
+                count(path, head);
+                assertThat(head.status()).as("HEAD " + path).isEqualTo(401);
+            }
+            // A write keeps its check at validation: the same answer.
+            Api.Response write = api.post(
+                    members(deventer),
+                    ended,
+                    java.util.Map.of("name", "Mag niet", "kind", "WELZIJN", "joinedOn", "2021-01-01"));
+            count(members(deventer), write);
+            assertThat(write.status()).isEqualTo(401);
+            assertThat(write.body()).isEqualTo(me.body());
+        }
+        assertThat(Superuser.count("SELECT count(*) FROM samenspel.member WHERE name = 'Mag niet'"))
+                .isZero();
+        // The third session of the same account reads on.
+        for (String path : new String[] {members(deventer), "/api/v1/coalitions/" + deventer.slug()}) {
+            assertThat(call(path, live).status()).as(path).isEqualTo(200);
+        }
     }
 
     @Test

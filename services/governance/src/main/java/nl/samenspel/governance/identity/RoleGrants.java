@@ -85,7 +85,8 @@ public class RoleGrants {
                                     rs.getString(6),
                                     rs.getString(7),
                                     CoalitionStatus.valueOf(rs.getString(8)),
-                                    rs.getTimestamp(9).toInstant(),
+                                    rs.getObject(9, java.time.OffsetDateTime.class)
+                                            .toInstant(),
                                     rs.getInt(10));
                         }
                         String role = rs.getString(11);

@@ -62,8 +62,9 @@ class CoalitionAccessBinder
         SessionCheck session = request.getAttribute(SessionCheckPostponement.POSTPONED_SESSION, String.class)
                 .map(logins::sessionCheck)
                 .orElse(null);
-        CoalitionAccess access = resolver.resolveBySlug(slug, account, staffReadable, session)
-                .orElseThrow(CoalitionAccessBinder::notFound);
+        Optional<CoalitionAccess> found = resolver.resolveBySlug(slug, account, staffReadable, session);
+        SessionCheckPostponement.markChecked(request);
+        CoalitionAccess access = found.orElseThrow(CoalitionAccessBinder::notFound);
         return () -> Optional.of(access);
     }
 

@@ -174,7 +174,10 @@ class JwtAbuseTest implements DatabaseTest {
             "/api/v1/coalitions/" + deventer.slug(),
             "/api/v1/coalitions/" + deventer.slug() + "/proposals",
             members(woudenberg),
-            "/api/v1/coalitions/bestaat-niet-" + Fixtures.unique("x") + "/members"
+            "/api/v1/coalitions/bestaat-niet-" + Fixtures.unique("x") + "/members",
+            // Query values a live session would get a 400 for: the session is refused first.
+            members(deventer) + "?page=-1",
+            members(deventer) + "?page=abc&size=%FF"
         };
         for (String ended : List.of(loggedOut, expired)) {
             Api.Response me = call("/api/v1/me", ended);

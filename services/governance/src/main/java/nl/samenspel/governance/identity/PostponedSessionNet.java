@@ -1,19 +1,15 @@
 package nl.samenspel.governance.identity;
 
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import nl.samenspel.core.problem.Problem;
-import nl.samenspel.core.problem.ProblemException;
 
 /**
  * The net under {@link SessionCheckPostponement}: a request whose session check was handed on but
@@ -43,19 +39,15 @@ class PostponedSessionNet {
                 || response.code() == HttpStatus.UNAUTHORIZED.getCode()) {
             return CompletableFuture.completedFuture(response);
         }
-        return CompletableFuture.supplyAsync(() -> logins.sessionActive(sid) ? response : ended(), blocking);
-    }
-
-    private static MutableHttpResponse<?> ended() {
-        ProblemException ended = LoginService.sessionEnded();
-        return HttpResponse.status(HttpStatus.UNAUTHORIZED)
-                .contentType(Problem.CONTENT_TYPE)
-                .body(new Problem(
-                        "about:blank",
-                        HttpStatus.UNAUTHORIZED.getReason(),
-                        HttpStatus.UNAUTHORIZED.getCode(),
-                        ended.getMessage(),
-                        ended.code(),
-                        List.of()));
+        // A failure here becomes an error response like any other (ProblemBodyProvider): the same
+        // 401 body as a request without a token.
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    if (!logins.sessionActive(sid)) {
+                        throw LoginService.sessionEnded();
+                    }
+                    return response;
+                },
+                blocking);
     }
 }

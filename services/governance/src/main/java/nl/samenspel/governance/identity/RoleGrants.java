@@ -1,5 +1,6 @@
 package nl.samenspel.governance.identity;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -7,6 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -42,7 +45,7 @@ public class RoleGrants {
      * has ended, whether or not the coalition exists.
      */
     public Optional<CoalitionGrants> coalitionBySlugWithRolesOf(
-            String slug, UUID accountId, @io.micronaut.core.annotation.Nullable LoginService.SessionCheck session) {
+            String slug, UUID accountId, @Nullable LoginService.SessionCheck session) {
         String live = session == null
                 ? "SELECT true AS live"
                 : "SELECT EXISTS (SELECT 1 FROM login_session WHERE id = ? AND revoked_at IS NULL AND expires_at > ?) AS live";
@@ -62,7 +65,7 @@ public class RoleGrants {
                 int p = 1;
                 if (session != null) {
                     ps.setObject(p++, session.sessionId());
-                    ps.setObject(p++, java.time.OffsetDateTime.ofInstant(session.at(), java.time.ZoneOffset.UTC));
+                    ps.setObject(p++, OffsetDateTime.ofInstant(session.at(), ZoneOffset.UTC));
                 }
                 ps.setString(p++, slug);
                 ps.setObject(p, accountId);
@@ -85,8 +88,7 @@ public class RoleGrants {
                                     rs.getString(6),
                                     rs.getString(7),
                                     CoalitionStatus.valueOf(rs.getString(8)),
-                                    rs.getObject(9, java.time.OffsetDateTime.class)
-                                            .toInstant(),
+                                    rs.getObject(9, OffsetDateTime.class).toInstant(),
                                     rs.getInt(10));
                         }
                         String role = rs.getString(11);
